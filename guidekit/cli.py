@@ -1,0 +1,28 @@
+"""`guidekit`: the command line. Each subcommand is a module in guidekit/commands/
+exporting add_arguments(parser) and run(args) -> exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+# name: one-line help (Finnish, the authors' language)
+COMMANDS = {
+    "lint": "tarkista selkeys, kuvat ja etusivut ilman sivuston rakentamista",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="guidekit", description="Asioi digitaalisesti -sivuston työkalut")
+    sub = parser.add_subparsers(dest="command", required=True)
+    modules = {}
+    for name, help_text in COMMANDS.items():
+        modules[name] = import_module(f"guidekit.commands.{name}")
+        modules[name].add_arguments(sub.add_parser(name, help=help_text, description=help_text))
+    args = parser.parse_args(argv)
+    return modules[args.command].run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,26 @@
+"""The one way findings are made and written, for every check and every front end."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str  # relative to the repository, with forward slashes
+    line: int
+    rule: str  # e.g. "PL101"
+    message: str  # what is wrong, offending words quoted
+    fix: str  # how the author fixes it
+    severity: str = ERROR
+
+    def format(self) -> str:
+        return f"[{self.rule}] {self.path}:{self.line}: {self.message} — {self.fix}"
+
+
+def to_json(findings: list[Finding]) -> str:
+    return json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2)

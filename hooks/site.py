@@ -1,0 +1,83 @@
+"""MkDocs glue for the site itself: facts into pages, template context, fallback marking.
+
+Thin on purpose: the logic lives in guidekit/ and runs without MkDocs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from guidekit.facts import FactsError, load_facts, substitute
+from guidekit.languages import DEFAULT_LANGUAGE
+from guidekit.site_context import feedback_link, help_box, reviewed_text
+
+_state: dict = {}
+
+
+def current_language(config) -> str:
+    # The i18n plugin sets Material's theme language to the language being built.
+    return config.theme.get("language") or DEFAULT_LANGUAGE
+
+
+def page_language(page) -> str:
+    """Language of the page's text: a fallback page is Finnish inside another language's build."""
+    return getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    try:
+        _state["facts"] = load_facts(root / "data" / "county.yml")
+        _state["ui"] = load_facts(root / "data" / "ui.yml")
+    except FactsError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Unknown placeholders are left visible; the checks report them with file and line.
+    text, _unknown = substitute(markdown, _state["facts"], page_language(page))
+    return text
+
+
+def _base_context(config) -> dict:
+    lang = current_language(config)
+    facts = _state["facts"]
+    return {
+        "lang": lang,
+        "ui": _state["ui"][lang],
+        "example_data": bool(facts.get("example_data")),
+    }
+
+
+def on_template_context(context, template_name, config):
+    # Static templates such as 404.html get no page context.
+    context["guidekit"] = _base_context(config)
+    return context
+
+
+def on_page_context(context, page, config, nav):
+    lang = current_language(config)
+    facts = _state["facts"]
+    meta = page.meta or {}
+    site_url = config.site_url or ""
+    gk = _base_context(config)
+    gk.update(
+        is_fallback=page_language(page) != lang,
+        is_guide="service" in meta,
+        reviewed=reviewed_text(meta, lang),
+        help=help_box(facts, lang),
+        feedback_url=feedback_link(facts, page.title or "", site_url + page.url),
+        digituki_url=_url_of(nav, "digituki.md"),
+    )
+    context["guidekit"] = gk
+    return context
+
+
+def _url_of(nav, norm_src_uri: str) -> str | None:
+    for page in nav.pages:
+        if getattr(page.file, "norm_src_uri", page.file.src_uri) == norm_src_uri:
+            return page.url
+    return None
