@@ -37,3 +37,32 @@ def built_site(tmp_path_factory) -> Path:
     result = run_build(ROOT / "mkdocs.yml", site)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+SITE_PARTS = ("overrides", "hooks", "data", "guidekit.yml")
+
+
+def make_site(tmp_path: Path, pages: dict[str, str], keep_nav: bool = False) -> Path:
+    """A small site in tmp_path with the real configuration, templates, hooks and data.
+
+    `pages` maps paths inside docs/ (e.g. "fi/index.md") to their text. The real
+    nav names pages a small site lacks, so it is dropped unless keep_nav.
+    """
+    import re
+    import shutil
+
+    for part in SITE_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy(source, tmp_path / part)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if not keep_nav:
+        config = re.sub(r"(?ms)^nav:\n.*?(?=^\S)", "", config)
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for rel, text in pages.items():
+        path = tmp_path / "docs" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return tmp_path / "mkdocs.yml"
