@@ -14,11 +14,17 @@ override leaks into the languages built after selko. Instead this plugin:
 - gives each language switcher entry an `hreflang` that is a valid BCP 47 tag
   (`selko` is not one; selko becomes `fi-x-selko`, a private-use tag);
 - keeps one 404 page per language (MkDocs writes 404.html to the site root on
-  every language build, so the last language would otherwise win).
+  every language build, so the last language would otherwise win);
+- writes one search index per language (<lang>/search/search_index.json) holding
+  only that language's own pages, stemmed as that language (selko as Finnish).
+  static-i18n would merge all languages into one index: every reader would
+  download all of them and a Swedish reader would get Finnish results. The page
+  template points Material's search at the language's root (overrides/main.html).
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -26,6 +32,8 @@ from mkdocs import plugins
 from mkdocs.config import config_options
 from mkdocs_static_i18n import config as i18n_config
 from mkdocs_static_i18n.plugin import I18n
+
+from guidekit.languages import BASE_LANGUAGE
 
 SELKO = "selko"
 HREFLANG = {SELKO: "fi-x-selko"}
@@ -47,8 +55,59 @@ class PluginConfig(i18n_config.I18nPluginConfig):
     languages = config_options.ListOfItems(config_options.SubConfig(LanguageConfig, validate=True))
 
 
+SEARCH_PLUGINS = ("search", "material/search")
+
+
+def language_prefix(lang: str, default: str) -> str:
+    return "" if lang == default else f"{lang}/"
+
+
+def own_language_index(index: dict, prefix: str, fallback_urls: set[str], lang: str) -> dict:
+    """One language's search index: its own pages, addresses relative to its root."""
+    docs = []
+    for entry in index["docs"]:
+        page_url = entry["location"].split("#", 1)[0]
+        if page_url in fallback_urls or not page_url.startswith(prefix):
+            continue
+        docs.append({**entry, "location": entry["location"][len(prefix):]})
+    config = {**index["config"], "lang": [BASE_LANGUAGE.get(lang, lang)]}
+    return {**index, "config": config, "docs": docs}
+
+
 class GuidekitI18n(I18n):
     config_class = PluginConfig
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.search_indexes: dict[str, dict] = {}
+
+    def reconfigure_search_plugin(self, config, search_plugin_name, search_plugin):
+        # Each language is stemmed as itself only; several languages would also
+        # make Material load lunr.multi and every stemmer.
+        search_plugin.config.lang = [BASE_LANGUAGE.get(self.current_language, self.current_language)]
+        return config
+
+    def extend_search_entries(self, config):
+        # Called at the end of each language's build: keep that language's index.
+        for name, plugin in config.plugins.items():
+            if name in SEARCH_PLUGINS and hasattr(plugin, "search_index"):
+                lang = self.current_language
+                fallback_urls = {
+                    f.url for f in self.i18n_files_per_language.get(lang, []) if f.locale != lang
+                }
+                index = json.loads(plugin.search_index.generate_search_index(None))
+                prefix = language_prefix(lang, self.default_language)
+                self.search_indexes[lang] = own_language_index(index, prefix, fallback_urls, lang)
+
+    def reconfigure_search_index(self, config):
+        # Instead of one merged index: write each language's own (the root one is Finnish).
+        for lang, index in self.search_indexes.items():
+            folder = Path(config.site_dir) / language_prefix(lang, self.default_language) / "search"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "search_index.json").write_text(
+                json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+            )
+        self.search_indexes = {}
 
     def reconfigure_material_theme(self, config, locale):
         config = super().reconfigure_material_theme(config, locale)

@@ -26,6 +26,11 @@ def page_language(page) -> str:
     return getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
 
 
+def _default_language(config) -> str:
+    i18n = config.plugins.get("guidekit-i18n")
+    return i18n.default_language if i18n else DEFAULT_LANGUAGE
+
+
 def on_config(config):
     root = Path(config.config_file_path).parent
     try:
@@ -47,6 +52,8 @@ def _base_context(config) -> dict:
     facts = _state["facts"]
     return {
         "lang": lang,
+        # Where this language's pages start, relative to the site root ("" or "sv/").
+        "root_prefix": "" if lang == _default_language(config) else f"{lang}/",
         "ui": _state["ui"][lang],
         "example_data": bool(facts.get("example_data")),
     }
