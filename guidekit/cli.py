@@ -10,6 +10,13 @@ from importlib import import_module
 # name: one-line help (Finnish, the authors' language)
 COMMANDS = {
     "lint": "tarkista selkeys, kuvat ja etusivut ilman sivuston rakentamista",
+    "rules": "kirjoita tarkistussääntöjen ohjesivu authoring/rules.md sääntöjen koodista",
+    "bench": "mittaa, paljonko tarkistukset hidastavat synteettisen sivuston rakentamista",
+    "status": "käännösten tila (ok, puuttuu, vanhentunut) ja erääntyvät tarkistukset",
+    "new": "luo uusi suomenkielinen ohje talon pohjasta ja lisää se navigaatioon",
+    "addresses": "tarkista pysyvät osoitteet; --update kirjaa uudet sivut osoiteluetteloon",
+    "pdf": "tulosta jokainen ohje jokaisella kielellä PDF-tiedostoksi (Chromium)",
+    "images": "kuvien koot ja WebP-säästö (mittaus); --strip poistaa kuvista metatiedot",
 }
 
 

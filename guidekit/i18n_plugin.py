@@ -19,21 +19,26 @@ override leaks into the languages built after selko. Instead this plugin:
   only that language's own pages, stemmed as that language (selko as Finnish).
   static-i18n would merge all languages into one index: every reader would
   download all of them and a Swedish reader would get Finnish results. The page
-  template points Material's search at the language's root (overrides/main.html).
+  template points Material's search at the language's root (overrides/main.html);
+- in a one-language preview (`build_only_locale`, `./dev serve sv`), still shows
+  the Finnish page where the language lacks one. static-i18n makes the previewed
+  language the default, so it would fall back to itself and a missing page would
+  fail the strict build (see SourceFallbackFiles).
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mkdocs import plugins
 from mkdocs.config import config_options
 from mkdocs_static_i18n import config as i18n_config
+from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 
-from guidekit.languages import BASE_LANGUAGE
+from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE
 
 SELKO = "selko"
 HREFLANG = {SELKO: "fi-x-selko"}
@@ -74,12 +79,46 @@ def own_language_index(index: dict, prefix: str, fallback_urls: set[str], lang: 
     return {**index, "config": config, "docs": docs}
 
 
+class SourceFallbackFiles(folder.I18nFiles):
+    """Files of a one-language preview that also resolve links to Finnish fallbacks."""
+
+    def get_file_from_path(self, path):
+        found = super().get_file_from_path(path)
+        if found is not None:
+            return found
+        parts = PurePosixPath(path).parts
+        rest = parts[1:] if parts and parts[0] in (self.plugin.current_language, DEFAULT_LANGUAGE) else parts
+        for lang in (self.plugin.current_language, DEFAULT_LANGUAGE):
+            found = self.src_uris.get(PurePosixPath(lang, *rest).as_posix())
+            if found is not None:
+                return found
+        return None
+
+
 class GuidekitI18n(I18n):
     config_class = PluginConfig
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.search_indexes: dict[str, dict] = {}
+
+    def reconfigure_files(self, files, mkdocs_config):
+        i18n_files = super().reconfigure_files(files, mkdocs_config)
+        if not self.config.build_only_locale or self.current_language == DEFAULT_LANGUAGE:
+            return i18n_files
+        # One-language preview: add the Finnish pages and images this language lacks,
+        # at the preview's root, as the full build would show them.
+        preview = SourceFallbackFiles(self, list(i18n_files))
+        present = {getattr(f, "norm_src_uri", f.src_uri) for f in i18n_files}
+        docs = Path(mkdocs_config.docs_dir)
+        for file in files:
+            parts = PurePosixPath(file.src_uri).parts
+            if not file.abs_src_path or not Path(file.abs_src_path).is_relative_to(docs) or len(parts) < 2 or parts[0] != DEFAULT_LANGUAGE or PurePosixPath(*parts[1:]).as_posix() in present:
+                continue
+            fallback = folder.create_i18n_file(file, DEFAULT_LANGUAGE, DEFAULT_LANGUAGE, self.all_languages, mkdocs_config)
+            fallback.locale_alternate_of = self.current_language
+            preview.append(fallback)
+        return preview
 
     def reconfigure_search_plugin(self, config, search_plugin_name, search_plugin):
         # Each language is stemmed as itself only; several languages would also

@@ -40,6 +40,9 @@ def built_site(tmp_path_factory) -> Path:
 
 
 SITE_PARTS = ("overrides", "hooks", "data", "guidekit.yml")
+# The real site's address history (published pages, moved pages) names pages a small
+# site does not have; a small site starts with none (see guidekit/addresses.py).
+ADDRESS_HISTORY = ("addresses.yml", "redirects.yml")
 
 
 def make_site(tmp_path: Path, pages: dict[str, str], keep_nav: bool = False) -> Path:
@@ -54,7 +57,7 @@ def make_site(tmp_path: Path, pages: dict[str, str], keep_nav: bool = False) -> 
     for part in SITE_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__", *ADDRESS_HISTORY))
         elif source.exists():
             shutil.copy(source, tmp_path / part)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

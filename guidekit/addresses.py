@@ -1,0 +1,551 @@
+"""Permanent addresses: short addresses of guides, redirects of moved pages, the record.
+
+Printed guides and other organisations' pages link to the site, so an address, once
+published, must keep working. Three things keep that promise:
+
+- every guide has a short id (front matter `short: sovellus`), giving /o/sovellus/,
+  /sv/o/sovellus/, ... that redirects to the guide in that language;
+- data/redirects.yml maps an old page path to its new one (`ohjeet/kirjaudu.md:
+  ohjeet/sovellus.md`), for every language;
+- data/addresses.yml records every page path and short id ever published; a
+  recorded address that leads nowhere is an error, a new one is a note until
+  `guidekit addresses --update` records it.
+
+Pure functions over the docs folder and the two data files; MkDocs glue is in
+hooks/print.py. Problems are Findings (rules listed in RULES). A malformed or
+missing `short` is reported by the front-matter checks (FM102, FM106).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from guidekit.document import split_front_matter
+from guidekit.findings import ERROR, Finding
+from guidekit.frontmatter import SHORT_ID  # the same rule the front-matter check (FM106) applies
+from guidekit.languages import DEFAULT_LANGUAGE, LANGUAGES
+
+INFO = "info"
+SHORT_FOLDER = "o"
+RECORD_FILE = "data/addresses.yml"
+REDIRECTS_FILE = "data/redirects.yml"
+
+RULES = {
+    "AD001": "julkaistu osoite ei johda mihinkään",
+    "AD002": "sama lyhyt osoite kahdella sivulla",
+    "AD003": "käännöksellä on eri lyhyt osoite kuin suomenkielisellä sivulla",
+    "AD004": "uudelleenohjaus on virheellinen",
+    "AD005": "lyhyt osoite on annettu toiselle ohjeelle",
+    "AD006": "osoiteluettelo tai uudelleenohjaustiedosto on rikki",
+    "AD007": "uusi osoite ei ole vielä osoiteluettelossa",
+}
+UPDATE_HINT = "aja `guidekit addresses --update` ja lisää data/addresses.yml muutoksiin"
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """One Markdown page of one language, as far as addresses are concerned."""
+
+    lang: str
+    path: str  # inside docs/<lang>/, e.g. "ohjeet/sovellus.md"
+    title: str
+    is_guide: bool  # has `service` in its front matter
+    short: str | None
+    short_line: int  # line of `short:` (or 1) for findings
+
+
+@dataclass
+class Inventory:
+    """Every page of every language in docs/, read from the front matter only."""
+
+    pages: dict[str, dict[str, PageInfo]]  # lang -> path -> page
+    findings: list[Finding] = field(default_factory=list)
+    default_language: str = DEFAULT_LANGUAGE
+    docs_prefix: str = "docs"  # docs/ relative to the repository, for findings
+
+    def all_paths(self) -> set[str]:
+        return {path for pages in self.pages.values() for path in pages}
+
+    def page(self, lang: str, path: str) -> PageInfo | None:
+        """The page a reader of `lang` gets at `path`: its own, or the Finnish one."""
+        own = self.pages.get(lang, {}).get(path)
+        return own or self.pages.get(self.default_language, {}).get(path)
+
+    def paths_in(self, lang: str) -> set[str]:
+        return set(self.pages.get(lang, {})) | set(self.pages.get(self.default_language, {}))
+
+    def guides(self, lang: str, order: list[str] | None = None) -> list[PageInfo]:
+        """The guides in `lang` (with fallbacks), in `order` (e.g. the nav), then by path."""
+        rank = {path: index for index, path in enumerate(order or [])}
+        found = [p for p in (self.page(lang, path) for path in self.paths_in(lang)) if p and p.is_guide]
+        return sorted(found, key=lambda p: (rank.get(p.path, len(rank)), p.path))
+
+    def short_ids(self) -> dict[str, str]:
+        """short id -> page path. The Finnish page decides; translations repeat it or say nothing."""
+        ids: dict[str, str] = {}
+        for path in sorted(self.all_paths()):
+            page = self.source_page(path)
+            if page.short and SHORT_ID.match(page.short) and page.short not in ids:
+                ids[page.short] = path
+        return ids
+
+    def short_of(self, path: str) -> str | None:
+        page = self.source_page(path)
+        return page.short if page and page.short and SHORT_ID.match(page.short) else None
+
+    def source_page(self, path: str) -> PageInfo | None:
+        """The page whose front matter decides the short id: Finnish, else the first language."""
+        for lang in (self.default_language, *LANGUAGES):
+            page = self.pages.get(lang, {}).get(path)
+            if page:
+                return page
+        return None
+
+    def file_of(self, page: PageInfo) -> str:
+        return f"{self.docs_prefix}/{page.lang}/{page.path}"
+
+
+@dataclass(frozen=True)
+class Record:
+    """data/addresses.yml: every page path and short id the site has published."""
+
+    pages: tuple[str, ...] = ()
+    short: dict = field(default_factory=dict)  # short id -> page path it was published for
+    lines: dict = field(default_factory=dict)  # "pages:<path>" / "short:<id>" -> line in the file
+    exists: bool = True
+
+
+@dataclass(frozen=True)
+class Redirects:
+    """data/redirects.yml: old page path -> new page path, for every language."""
+
+    moves: dict = field(default_factory=dict)
+    lines: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """One static redirect page. Addresses are relative to the language's root."""
+
+    source: str  # e.g. "o/sovellus/" or "ohjeet/kirjaudu/"
+    target: str  # e.g. "ohjeet/sovellus/"
+    target_path: str  # docs path of the target page, for its title
+
+
+# --- addresses ---------------------------------------------------------------
+
+
+def page_url(path: str, use_directory_urls: bool = True) -> str:
+    """docs path -> address relative to the language root, as MkDocs makes it."""
+    stem = PurePosixPath(path).with_suffix("").as_posix()
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def short_url(short_id: str) -> str:
+    return f"{SHORT_FOLDER}/{short_id}/"
+
+
+def language_prefix(lang: str, default: str = DEFAULT_LANGUAGE) -> str:
+    return "" if lang == default else f"{lang}/"
+
+
+def absolute_url(site_url: str, lang: str, relative: str, default: str = DEFAULT_LANGUAGE) -> str:
+    """site_url (may have a sub-path) + language folder + address."""
+    base = (site_url or "/").rstrip("/") + "/"
+    return base + language_prefix(lang, default) + relative
+
+
+def display_url(url: str) -> str:
+    """An address as printed for people: without https:// (still a working address)."""
+    return re.sub(r"^https?://", "", url)
+
+
+def output_file(site_dir: Path, lang: str, relative: str, default: str = DEFAULT_LANGUAGE) -> Path:
+    """Where the file for an address of a language lies in the built site."""
+    target = Path(site_dir) / language_prefix(lang, default) / relative
+    return target / "index.html" if relative.endswith("/") or relative == "" else target
+
+
+def relative_href(from_url: str, to_url: str) -> str:
+    """Link from the page at from_url to to_url, both relative to the same root."""
+    folder = from_url if from_url.endswith("/") else from_url.rpartition("/")[0] + "/"
+    depth = folder.strip("/").count("/") + 1 if folder.strip("/") else 0
+    return "../" * depth + to_url or "./"
+
+
+# --- reading -----------------------------------------------------------------
+
+
+def _short_line(text: str) -> int:
+    for number, line in enumerate(text.split("\n")[1:], start=2):
+        if line.strip() in ("---", "..."):
+            break
+        if re.match(r"^short\s*:", line):
+            return number
+    return 1
+
+
+def read_page(text: str, lang: str, path: str) -> PageInfo:
+    """A page's address data from its text. Broken front matter counts as none: the
+    build and `guidekit lint` report it with its line."""
+    meta, _error, _ = split_front_matter(text)
+    short = meta.get("short")
+    title = meta.get("title")
+    if not title:
+        heading = re.search(r"^#\s+(.+?)\s*$", text, re.MULTILINE)
+        title = heading.group(1) if heading else path
+    return PageInfo(
+        lang=lang,
+        path=path,
+        title=str(title),
+        is_guide="service" in meta,
+        short=None if short is None else str(short),
+        short_line=_short_line(text),
+    )
+
+
+def read_inventory(docs_dir: Path, root: Path | None = None, languages=LANGUAGES,
+                   default: str = DEFAULT_LANGUAGE) -> Inventory:
+    docs_dir = Path(docs_dir)
+    try:
+        prefix = docs_dir.relative_to(root).as_posix() if root else docs_dir.name
+    except ValueError:
+        prefix = docs_dir.as_posix()
+    inventory = Inventory(pages={}, default_language=default, docs_prefix=prefix)
+    for lang in languages:
+        folder = docs_dir / lang
+        pages: dict[str, PageInfo] = {}
+        for file in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            rel = file.relative_to(folder).as_posix()
+            if any(part.startswith(".") for part in PurePosixPath(rel).parts):
+                continue  # MkDocs skips hidden files too
+            try:
+                text = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                text = ""
+                inventory.findings.append(_finding(
+                    f"{prefix}/{lang}/{rel}", 1, "AD006", f"sivua ei voi lukea ({error})",
+                    "tallenna sivu UTF-8-tekstinä"))
+            pages[rel] = read_page(text, lang, rel)
+        inventory.pages[lang] = pages
+    return inventory
+
+
+def _yaml_lines(text: str) -> dict:
+    """Line of each top-level key ("old.md"), and of each entry under one ("pages:x.md",
+    "short:chat"), so that findings point at the line to change."""
+    lines: dict = {}
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return lines
+    if not isinstance(node, yaml.MappingNode):
+        return lines
+    for key, value in node.value:
+        lines.setdefault(str(key.value), key.start_mark.line + 1)
+        if isinstance(value, yaml.MappingNode):
+            entries = [k for k, _ in value.value]
+        elif isinstance(value, yaml.SequenceNode):
+            entries = value.value
+        else:
+            entries = []
+        for entry in entries:
+            if isinstance(entry, yaml.ScalarNode):
+                lines.setdefault(f"{key.value}:{entry.value}", entry.start_mark.line + 1)
+    return lines
+
+
+def _load_yaml(path: Path, shown: str) -> tuple[object, Finding | None]:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")), None
+    except FileNotFoundError:
+        return None, None
+    except (OSError, UnicodeDecodeError) as error:
+        return None, _finding(shown, 1, "AD006", f"tiedostoa ei voi lukea ({error})", "tallenna se UTF-8-tekstinä")
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(error, "problem", None) or error
+        return None, _finding(shown, line, "AD006", f"YAML-virhe: {problem}", "korjaa tiedoston muoto")
+
+
+def _is_page_path(value) -> bool:
+    return isinstance(value, str) and value.endswith(".md") and not value.startswith("/") and ".." not in value
+
+
+def load_redirects(path: Path, shown: str = REDIRECTS_FILE) -> tuple[Redirects, list[Finding]]:
+    data, problem = _load_yaml(Path(path), shown)
+    if problem:
+        return Redirects(), [problem]
+    if data is None:
+        return Redirects(), []
+    lines = _yaml_lines(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        return Redirects(), [_finding(shown, 1, "AD006", "tiedoston pitää olla luettelo muotoa vanha.md: uusi.md",
+                                      "kirjoita jokainen siirto omalle rivilleen: `ohjeet/vanha.md: ohjeet/uusi.md`")]
+    moves, findings = {}, []
+    for old, new in data.items():
+        if _is_page_path(old) and _is_page_path(new):
+            moves[old] = new
+        else:
+            findings.append(_finding(
+                shown, lines.get(str(old), 1), "AD006",
+                f"rivi ”{old}: {new}” ei ole muotoa vanha.md: uusi.md",
+                "kirjoita sivujen polut docs/<kieli>/-kansion sisältä, esimerkiksi `ohjeet/vanha.md: ohjeet/uusi.md`"))
+    return Redirects(moves=moves, lines=lines), findings
+
+
+def load_record(path: Path, shown: str = RECORD_FILE) -> tuple[Record, list[Finding]]:
+    data, problem = _load_yaml(Path(path), shown)
+    if problem:
+        return Record(exists=False), [problem]
+    if data is None:
+        return Record(exists=Path(path).exists()), []
+    pages = data.get("pages") if isinstance(data, dict) else None
+    short = data.get("short") if isinstance(data, dict) else None
+    if not isinstance(data, dict) or not isinstance(pages or [], list) or not isinstance(short or {}, dict):
+        return Record(exists=False), [_finding(
+            shown, 1, "AD006", "tiedostossa pitää olla luettelo `pages:` ja sanakirja `short:`",
+            "luo tiedosto uudelleen komennolla `guidekit addresses --update`")]
+    return Record(
+        pages=tuple(str(p) for p in pages or []),
+        short={str(k): str(v) for k, v in (short or {}).items()},
+        lines=_yaml_lines(Path(path).read_text(encoding="utf-8")),
+    ), []
+
+
+def format_record(record: Record) -> str:
+    """The record file's text: sorted, so that changes are easy to review."""
+    header = (
+        "# Every address this site has published. Printed guides, QR codes and other\n"
+        "# organisations' pages link to them, so each must keep working: as a page in\n"
+        "# docs/<lang>/, or through data/redirects.yml. The build fails otherwise.\n"
+        "# Generated: `guidekit addresses --update` adds new addresses, never removes any.\n"
+    )
+    body = yaml.safe_dump(
+        {"pages": sorted(set(record.pages)), "short": dict(sorted(record.short.items()))},
+        allow_unicode=True, sort_keys=False, default_flow_style=False,
+    )
+    return header + body
+
+
+# --- checks ------------------------------------------------------------------
+
+
+def _finding(path: str, line: int, rule: str, message: str, fix: str, severity: str = ERROR) -> Finding:
+    return Finding(path=path, line=line, rule=rule, message=message, fix=fix, severity=severity)
+
+
+def resolve(path: str, inventory: Inventory, redirects: Redirects) -> str | None:
+    """Where an address of `path` leads now: the page itself or the end of its redirects."""
+    pages, seen = inventory.all_paths(), []
+    while path not in pages:
+        if path in seen or path not in redirects.moves:
+            return None
+        seen.append(path)
+        path = redirects.moves[path]
+    return path
+
+
+def check_short_ids(inventory: Inventory) -> list[Finding]:
+    findings: list[Finding] = []
+    owner: dict[str, PageInfo] = {}
+    for path in sorted(inventory.all_paths()):
+        source = inventory.source_page(path)
+        for lang in LANGUAGES:
+            page = inventory.pages.get(lang, {}).get(path)
+            if page is None:
+                continue
+            # A malformed id (FM106) or a missing one on a guide (FM102) is the checks' job.
+            if page is not source and page.short and source.short and page.short != source.short:
+                findings.append(_finding(
+                    inventory.file_of(page), page.short_line, "AD003",
+                    f"lyhyt osoite ”{page.short}” on eri kuin sivulla {inventory.file_of(source)} (”{source.short}”)",
+                    f"kaikilla kielillä on sama lyhyt osoite: kirjoita `short: {source.short}` tai poista rivi"))
+        if source.short and SHORT_ID.match(source.short):
+            first = owner.setdefault(source.short, source)
+            if first is not source:
+                findings.append(_finding(
+                    inventory.file_of(source), source.short_line, "AD002",
+                    f"lyhyt osoite ”{source.short}” on jo sivulla {inventory.file_of(first)}",
+                    "valitse tälle sivulle toinen lyhyt osoite"))
+    return findings
+
+
+def check_redirects(inventory: Inventory, redirects: Redirects, shown: str = REDIRECTS_FILE) -> list[Finding]:
+    findings = []
+    pages = inventory.all_paths()
+    for old, new in sorted(redirects.moves.items()):
+        line = redirects.lines.get(old, 1)
+        if old in pages:
+            findings.append(_finding(
+                shown, line, "AD004",
+                f"sivu ”{old}” on yhä olemassa, joten uudelleenohjaus ”{old} → {new}” ei koskaan toteudu",
+                "poista joko sivu tai tämä rivi"))
+        elif resolve(old, inventory, redirects) is None:
+            findings.append(_finding(
+                shown, line, "AD004",
+                f"uudelleenohjaus ”{old} → {new}” ei johda mihinkään sivuun (kohdetta ei ole tai ohjaukset kiertävät kehää)",
+                "korjaa kohteeksi olemassa olevan sivun polku docs/<kieli>/-kansion sisältä"))
+    return findings
+
+
+def check_record(inventory: Inventory, record: Record, redirects: Redirects,
+                 shown: str = RECORD_FILE) -> list[Finding]:
+    findings: list[Finding] = []
+    if not record.exists:
+        return [_finding(shown, 1, "AD007", "julkaistujen osoitteiden luetteloa ei ole", UPDATE_HINT, INFO)]
+    recorded = set(record.pages)
+    for path in sorted(recorded):
+        if resolve(path, inventory, redirects) is None:
+            findings.append(_finding(
+                shown, record.lines.get(f"pages:{path}", 1), "AD001",
+                f"julkaistua sivua ”{path}” ei enää ole eikä sille ole uudelleenohjausta: "
+                "tulosteiden QR-koodit ja muiden sivustojen linkit siihen eivät toimi",
+                f"lisää tiedostoon {REDIRECTS_FILE} rivi `{path}: <uusi polku>.md` tai palauta sivu"))
+    current = inventory.short_ids()
+    for short_id, path in sorted(record.short.items()):
+        now = current.get(short_id)
+        was = resolve(path, inventory, redirects)
+        if now is not None and was is not None and now != was:
+            findings.append(_finding(
+                shown, record.lines.get(f"short:{short_id}", 1), "AD005",
+                f"lyhyt osoite ”{short_id}” johti ennen sivulle ”{path}”, nyt sitä käyttää ”{now}”: "
+                "painetut QR-koodit veisivät väärään ohjeeseen",
+                f"valitse sivulle {now} toinen lyhyt osoite"))
+        elif now is None and was is None and path in recorded:
+            pass  # the recorded page is missing: AD001 above says so
+        elif now is None and was is None:
+            findings.append(_finding(
+                shown, record.lines.get(f"short:{short_id}", 1), "AD001",
+                f"lyhyt osoite ”{short_id}” johti sivulle ”{path}”, jota ei enää ole",
+                f"lisää tiedostoon {REDIRECTS_FILE} rivi `{path}: <uusi polku>.md`"))
+    new_pages = sorted(inventory.all_paths() - recorded)
+    new_short = sorted(set(current) - set(record.short))
+    if new_pages or new_short:
+        names = [f"”{p}”" for p in new_pages] + [f"lyhyt ”{s}”" for s in new_short]
+        findings.append(_finding(
+            shown, 1, "AD007", "uudet osoitteet eivät ole vielä luettelossa: " + ", ".join(names),
+            UPDATE_HINT, INFO))
+    return findings
+
+
+def check_all(inventory: Inventory, record: Record, redirects: Redirects) -> list[Finding]:
+    return [
+        *inventory.findings,
+        *check_short_ids(inventory),
+        *check_redirects(inventory, redirects),
+        *check_record(inventory, record, redirects),
+    ]
+
+
+def updated_record(record: Record, inventory: Inventory, redirects: Redirects) -> Record:
+    """The record with today's pages and short ids added; nothing published is ever removed."""
+    short = dict(record.short)
+    for short_id, path in inventory.short_ids().items():
+        was = short.get(short_id)
+        # A guide that moved keeps its short id: record where it is now.
+        if was is None or resolve(was, inventory, redirects) == path:
+            short[short_id] = path
+    return Record(pages=tuple(sorted(set(record.pages) | inventory.all_paths())), short=short)
+
+
+# --- redirect pages ----------------------------------------------------------
+
+
+def plan_redirects(inventory: Inventory, record: Record, redirects: Redirects, lang: str,
+                   use_directory_urls: bool = True) -> list[Redirect]:
+    """Every redirect page of one language: short addresses, retired short ids, moved pages."""
+    planned: dict[str, Redirect] = {}
+    pages = inventory.paths_in(lang)
+
+    def add(source: str, path: str | None):
+        if path is not None and path in pages and source not in planned:
+            planned[source] = Redirect(source, page_url(path, use_directory_urls), path)
+
+    current = inventory.short_ids()
+    for short_id, path in sorted(current.items()):
+        add(short_url(short_id), path)
+    for short_id, path in sorted(record.short.items()):
+        if short_id not in current:
+            add(short_url(short_id), resolve(path, inventory, redirects))
+    for old in sorted(redirects.moves):
+        if old not in inventory.all_paths():
+            add(page_url(old, use_directory_urls), resolve(old, inventory, redirects))
+    return list(planned.values())
+
+
+REDIRECT_MARK = '<meta name="generator" content="guidekit redirect">'
+
+
+def is_redirect_page(text: str) -> bool:
+    """A redirect page this module wrote (a dirty rebuild may find last build's)."""
+    return REDIRECT_MARK in text
+
+
+def redirect_html(*, html_lang: str, title: str, href: str, canonical: str, link_text: str) -> str:
+    """A static redirect: immediate meta refresh, canonical address and a visible link."""
+    e = html.escape
+    return (
+        "<!doctype html>\n"
+        f'<html lang="{e(html_lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+        f"<title>{e(title)}</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f"{REDIRECT_MARK}\n"
+        f'<link rel="canonical" href="{e(canonical)}">\n'
+        f'<meta http-equiv="refresh" content="0; url={e(href)}">\n'
+        "</head>\n<body>\n<main>\n"
+        f"<h1>{e(title)}</h1>\n"
+        f'<p>{e(link_text)} <a href="{e(href)}">{e(title)}</a></p>\n'
+        "</main>\n</body>\n</html>\n"
+    )
+
+
+# --- printed link addresses --------------------------------------------------
+
+_LINK = re.compile(r'<a\b(?P<attrs>[^>]*?)\bhref="(?P<href>https?://[^"]+)"(?P<rest>[^>]*)>(?P<text>[^<]*)</a>')
+
+
+def mark_bare_links(page_html: str) -> str:
+    """Class gk-bare-link on links whose text is their address, so print does not repeat it."""
+
+    def mark(match: re.Match) -> str:
+        text = html.unescape(match.group("text")).strip()
+        href = html.unescape(match.group("href"))
+        link = match.group(0)
+        if "gk-bare-link" in link or display_url(text).rstrip("/") != display_url(href).rstrip("/"):
+            return link
+        if re.search(r'\sclass="', link.split(">", 1)[0]):
+            return re.sub(r'\sclass="', ' class="gk-bare-link ', link, count=1)
+        return '<a class="gk-bare-link"' + link[2:]
+
+    return _LINK.sub(mark, page_html)
+
+
+# --- everything at once --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Plan:
+    inventory: Inventory
+    record: Record
+    redirects: Redirects
+    findings: list
+
+
+def load_plan(root: Path, docs_dir: Path | None = None, default: str = DEFAULT_LANGUAGE) -> Plan:
+    """Read docs/, the record and the redirects of the site in `root`, and check them."""
+    root = Path(root)
+    inventory = read_inventory(docs_dir or root / "docs", root, default=default)
+    record, record_problems = load_record(root / RECORD_FILE)
+    redirects, redirect_problems = load_redirects(root / REDIRECTS_FILE)
+    findings = [*record_problems, *redirect_problems, *check_all(inventory, record, redirects)]
+    return Plan(inventory, record, redirects, findings)

@@ -1,0 +1,49 @@
+"""guidekit addresses [--update] [--messages fi|en]: check the site's permanent addresses.
+
+Without --update: report moved pages without a redirect, duplicate short ids and
+addresses not yet recorded (exit 1 on errors). With --update: add today's pages and
+short ids to data/addresses.yml (never removes one), then check.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from guidekit.addresses import INFO, RECORD_FILE, format_record, load_plan, updated_record
+from guidekit.findings import ERROR
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--update", action="store_true",
+                        help=f"lisää uudet sivut ja lyhyet osoitteet tiedostoon {RECORD_FILE}")
+    parser.add_argument("--root", type=Path, default=Path("."), help="sivuston kansio (oletus: nykyinen)")
+
+
+def run(args) -> int:
+    root = args.root.resolve()
+    if not (root / "docs").is_dir():
+        print(f"{root}: kansiossa ei ole docs/-kansiota; aja komento sivuston kansiossa tai anna --root", file=sys.stderr)
+        return 2
+    plan = load_plan(root)
+    if args.update:
+        before = plan.record
+        after = updated_record(before, plan.inventory, plan.redirects)
+        added = sorted(set(after.pages) - set(before.pages)) + [
+            f"o/{short_id}/ → {path}" for short_id, path in sorted(after.short.items()) if before.short.get(short_id) != path
+        ]
+        if added or not before.exists:
+            (root / RECORD_FILE).write_text(format_record(after), encoding="utf-8")
+            print(f"{RECORD_FILE}: lisätty {len(added)} osoitetta")
+            for address in added:
+                print(f"  + {address}")
+        else:
+            print(f"{RECORD_FILE}: ei uusia osoitteita")
+        plan = load_plan(root)
+    errors = 0
+    for finding in plan.findings:
+        if finding.severity == INFO and args.update:
+            continue
+        print(finding.format(), file=sys.stderr if finding.severity == ERROR else sys.stdout)
+        errors += finding.severity == ERROR
+    return 1 if errors else 0

@@ -1,0 +1,194 @@
+"""guidekit new SLUG --title "…" [--description "…"] [--service ID] [--owner "…"]
+
+Creates docs/fi/ohjeet/SLUG.md from the house template (guidekit/templates/guide.md),
+adds it to the navigation in mkdocs.yml under `Ohjeet:` and prints what is left to do.
+mkdocs.yml is edited as text, one line added: it has `!ENV` tags and comments that a
+YAML round trip would lose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+from string import Template
+
+from guidekit.config import ConfigError, load_config
+from guidekit.document import split_front_matter
+from guidekit.facts import FactsError, load_facts
+from guidekit.frontmatter import GUIDES_FOLDER, SHORT_ID
+from guidekit.languages import DEFAULT_LANGUAGE
+from guidekit.translations import TRANSLATION_LANGUAGES
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "guide.md"
+NAV_SECTION = "Ohjeet"
+NAV_KEY = re.compile(r"^nav\s*:\s*(#.*)?$")
+DEFAULT_DESCRIPTION = "Kirjoita tähän yksi lause: mitä lukija oppii tästä ohjeesta."
+
+
+class NewGuideError(ValueError):
+    """The guide cannot be created; the message says why and what to do."""
+
+
+class NavError(ValueError):
+    """mkdocs.yml has no place for the guide; the guide itself is still created."""
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("slug", help="tiedoston nimi ja lyhytosoite: pieniä kirjaimia, numeroita ja väliviivoja")
+    parser.add_argument("--title", required=True, help="ohjeen otsikko")
+    parser.add_argument("--description", help="lyhyt kuvaus hakutuloksiin (enintään 160 merkkiä)")
+    parser.add_argument("--service", help="palvelun tunnus tiedostosta data/county.yml (services)")
+    parser.add_argument("--owner", help="vastuutiimi")
+
+
+def check_slug(slug: str, guides: Path, taken_shorts: set[str], root: Path) -> None:
+    if not SHORT_ID.match(slug):
+        raise NewGuideError(
+            f"”{slug}” ei kelpaa ohjeen nimeksi: käytä vain pieniä kirjaimia a–z, numeroita ja "
+            "väliviivoja, esimerkiksi reseptin-uusiminen"
+        )
+    existing = guides / f"{slug}.md"
+    if existing.exists():
+        shown = existing.relative_to(root).as_posix()
+        raise NewGuideError(f"ohje {shown} on jo olemassa: valitse toinen nimi tai muokkaa olemassa olevaa ohjetta")
+    if slug in taken_shorts:
+        raise NewGuideError(f"lyhytosoite ”{slug}” on jo toisen sivun käytössä: valitse toinen nimi")
+
+
+def short_ids_in(folder: Path) -> set[str]:
+    taken = set()
+    for path in folder.rglob("*.md") if folder.is_dir() else []:
+        try:
+            front, _error, _body = split_front_matter(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+        if front.get("short") is not None:
+            taken.add(str(front["short"]))
+    return taken
+
+
+def render_guide(template: str, slug: str, title: str, description: str, service: str, owner: str, today: dt.date) -> str:
+    # JSON strings are valid YAML double-quoted strings: a colon or quote in a title cannot break the page.
+    quote = lambda text: json.dumps(text, ensure_ascii=False)  # noqa: E731
+    return Template(template).substitute(
+        title=quote(title),
+        heading=title,
+        description=quote(description),
+        service=service,
+        reviewed=today.isoformat(),
+        owner=quote(owner),
+        short=slug,
+    )
+
+
+def add_to_nav(config_text: str, entry: str, section: str = NAV_SECTION) -> str:
+    """mkdocs.yml's text with `- entry` added as the last item of the nav section; nothing else changes."""
+    lines = config_text.split("\n")
+    start = next((i for i, line in enumerate(lines) if NAV_KEY.match(line.rstrip("\r"))), None)
+    if start is None:
+        raise NavError("mkdocs.yml:ssä ei ole navigaatiota (nav:); MkDocs lisää sivun silloin itse")
+    section_line = re.compile(rf"^(\s*)-\s+[\"']?{re.escape(section)}[\"']?\s*:\s*(#.*)?$")
+    header = indent = None
+    for index in range(start + 1, len(lines)):
+        text = lines[index].rstrip("\r")
+        if text and not text[0].isspace() and not text.startswith("#"):
+            break  # the next top-level key: the nav has ended
+        if re.search(rf"(^|[\s/]){re.escape(entry)}\s*$", text):
+            raise NavError(f"{entry} on jo navigaatiossa")
+        match = section_line.match(text)
+        if match and header is None:
+            header, indent = index, len(match.group(1))
+    if header is None:
+        raise NavError(f"mkdocs.yml:n navigaatiossa ei ole kohtaa ”{section}:”")
+    last, child_indent = header, None
+    for index in range(header + 1, len(lines)):
+        text = lines[index].rstrip("\r")
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        own = len(text) - len(text.lstrip())
+        if own <= indent:
+            break
+        if child_indent is None:
+            child_indent = own
+        last = index
+    ending = "\r" if lines[header].endswith("\r") else ""
+    spaces = " " * (child_indent if child_indent is not None else indent + 4)
+    lines.insert(last + 1, f"{spaces}- {entry}{ending}")
+    return "\n".join(lines)
+
+
+def run(args) -> int:
+    try:
+        return _create(args)
+    except (NewGuideError, ConfigError, FactsError) as error:
+        print(f"guidekit new: {error}", file=sys.stderr)
+        return 1
+
+
+def _create(args) -> int:
+    config = load_config()
+    root = config.root
+    defaults = config.get("new") or {}
+    facts = load_facts(root / "data" / "county.yml")
+    services = list(facts.get("services") or {})
+    service = args.service or defaults.get("service") or (services[0] if services else "")
+    if service not in services:
+        raise NewGuideError(f"palvelua ”{service}” ei ole tiedostossa data/county.yml (services): valitse {', '.join(services) or '-'}")
+    title = " ".join(args.title.split())
+    if not title:
+        raise NewGuideError("otsikko puuttuu: anna --title \"Ohjeen otsikko\"")
+    docs = root / "docs" / DEFAULT_LANGUAGE
+    guides = docs / GUIDES_FOLDER
+    check_slug(args.slug, guides, short_ids_in(docs), root)
+
+    today = dt.date.today()
+    text = render_guide(
+        TEMPLATE.read_text(encoding="utf-8"),
+        args.slug,
+        title,
+        args.description or DEFAULT_DESCRIPTION,
+        service,
+        args.owner or defaults.get("owner") or "Viestintä",
+        today,
+    )
+    entry = f"{GUIDES_FOLDER}/{args.slug}.md"
+    config_path = root / "mkdocs.yml"
+    nav_note = None
+    new_config = None
+    try:
+        new_config = add_to_nav(config_path.read_bytes().decode("utf-8"), entry)
+    except (NavError, OSError) as error:
+        nav_note = str(error)
+    page = guides / f"{args.slug}.md"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(text, encoding="utf-8")
+    if new_config is not None:
+        config_path.write_bytes(new_config.encode("utf-8"))
+    print(todo_text(args.slug, page.relative_to(root).as_posix(), service, services, today, nav_note, bool(args.description)))
+    return 0
+
+
+def todo_text(slug: str, page: str, service: str, services: list[str], today: dt.date, nav_note: str | None, has_description: bool) -> str:
+    lines = [f"Luotu: {page}"]
+    if nav_note is None:
+        lines.append(f"Lisätty navigaatioon: mkdocs.yml, kohta {NAV_SECTION}")
+    else:
+        lines.append(f"Navigaatiota ei muutettu: {nav_note}")
+    translations = ", ".join(f"docs/{lang}/{GUIDES_FOLDER}/{slug}.md" for lang in TRANSLATION_LANGUAGES)
+    steps = [
+        "Kirjoita ohjeen teksti: korvaa jokainen kohta, jossa lukee ”Kirjoita tähän”.",
+        ("Tarkista kuvaus (description, enintään 160 merkkiä)." if has_description
+         else "Kirjoita kuvaus (description, enintään 160 merkkiä): se näkyy hakutuloksissa.")
+        + f" Tarkista palvelu: service: {service} (vaihtoehdot: {', '.join(services)}).",
+        f"Kuvat: tallenna ne kansioon docs/{DEFAULT_LANGUAGE}/assets/images/ ja kirjoita jokaiselle vaihtoehtoinen teksti.",
+        "Esikatsele ja lue tarkistusten löydökset: ./dev serve fi",
+        f"Tarkistus: reviewed on tänään ({today.isoformat()}). Käy vaiheet läpi oikeassa palvelussa ennen julkaisua.",
+        f"Käännökset: {translations} (sama tiedostonimi). Siihen asti lukija näkee suomenkielisen ohjeen.",
+        f"Kun käännös on valmis: guidekit status --mark-synced docs/sv/{GUIDES_FOLDER}/{slug}.md (samoin en ja selko).",
+        "Kun ohje julkaistaan: guidekit addresses --update kirjaa sen pysyvän osoitteen (data/addresses.yml).",
+    ]
+    lines += ["", "Seuraavaksi:"] + [f"  {n}. {step}" for n, step in enumerate(steps, start=1)]
+    return "\n".join(lines)

@@ -1,0 +1,126 @@
+"""guidekit rules [--check] [--output PATH]
+
+Writes the rules reference page for authors (authoring/rules.md, in Finnish) from
+the rule modules and guidekit.yml: ID and aliases, description, languages,
+rationale with its source, settings per language, a good and a bad example.
+--check only compares: exit 1 when the page is out of date (a test runs it).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from guidekit.config import Config, ConfigError, load_config
+from guidekit.rules import all_rules, rule_id
+
+OUTPUT = Path("authoring") / "rules.md"
+
+INTRO = """\
+# Tarkistussäännöt
+
+<!-- Tämä sivu on tehty komennolla `guidekit rules`. Älä muokkaa sitä käsin: muuta
+sääntöjen koodia (guidekit/rules/) tai asetuksia (guidekit.yml) ja aja komento uudelleen. -->
+
+Tarkistukset kertovat ennen julkaisua, missä teksti on lukijalleen liian vaikea tai
+missä sivussa on muu virhe. Ne ajetaan, kun sivusto rakennetaan (`./dev build`,
+`./dev serve`), ja ilman rakentamista komennolla `./dev lint` (`guidekit lint`).
+
+Jokainen löydös on samanmuotoinen: säännön tunnus, tiedosto ja rivi, mikä on vialla
+ja miten sen korjaat.
+
+```text
+[PL101] docs/selko/ohjeet/chat.md:14: virkkeessä on 15 sanaa (enintään 12): ”…” — jaa virke kahdeksi …
+```
+
+Jos löydös on yhdessä kohdassa perusteltu, ohita se kommentilla, jossa on sääntö ja
+syy. Kommentti koskee omaa riviään ja seuraavaa ei-tyhjää riviä.
+
+```markdown
+<!-- guidekit-disable PL202: lain mukainen nimi, jota ei voi lyhentää -->
+```
+
+Rajat ja sanalistat ovat tiedostossa `guidekit.yml` (`default` kaikille kielille ja
+sen päälle kielikohtaiset arvot). Ilmoitukset ovat suomeksi; `guidekit lint
+--messages en` antaa ne englanniksi.
+"""
+
+LANGUAGE_NAMES = {"fi": "suomi", "sv": "ruotsi", "en": "englanti", "selko": "selkosuomi"}
+
+
+def format_value(value) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k} → {v}" for k, v in value.items()) or "–"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value) or "–"
+    return str(value)
+
+
+def settings_table(rule, config: Config) -> list[str]:
+    rid = rule_id(rule)
+    rows = []
+    for lang in rule.LANGUAGES:
+        settings = {k: v for k, v in config.rule(rid, lang).items() if k != "enabled"}
+        if not config.enabled(rid, lang):
+            settings = {"enabled": False, **settings}
+        text = "; ".join(f"`{k}`: {format_value(v)}" for k, v in sorted(settings.items())) or "–"
+        rows.append(f"| {LANGUAGE_NAMES.get(lang, lang)} | {text} |")
+    return ["| kieli | asetukset (guidekit.yml) |", "| --- | --- |", *rows]
+
+
+def example_block(text: str) -> list[str]:
+    return ["```markdown", *str(text).rstrip("\n").split("\n"), "```"]
+
+
+def render(rules: list, config: Config) -> str:
+    lines = [INTRO, "## Säännöt lyhyesti", "", "| tunnus | nimi | mitä se tarkistaa | kielet |", "| --- | --- | --- | --- |"]
+    for rule in rules:
+        rid = rule_id(rule)
+        aliases = ", ".join(rule.NAMES[1:])
+        lines.append(f"| [{rid}](#{rid.lower()}) | {aliases} | {rule.DESCRIPTION} | {', '.join(rule.LANGUAGES)} |")
+    for rule in rules:
+        rid = rule_id(rule)
+        examples = getattr(rule, "EXAMPLES", {}) or {}
+        lines += [
+            "",
+            f"## {rid}",
+            "",
+            f"**{rule.DESCRIPTION}.** Nimet: {', '.join(f'`{n}`' for n in rule.NAMES)}. "
+            f"Kielet: {', '.join(LANGUAGE_NAMES.get(lang, lang) for lang in rule.LANGUAGES)}. "
+            f"Aihe: {', '.join(getattr(rule, 'TAGS', ()))}.",
+            "",
+            f"**Miksi:** {getattr(rule, 'RATIONALE', '').strip()}",
+            "",
+            *settings_table(rule, config),
+        ]
+        if "good" in examples:
+            lines += ["", "Hyvä:", "", *example_block(examples["good"])]
+        if "bad" in examples:
+            lines += ["", "Huono:", "", *example_block(examples["bad"])]
+    return "\n".join(lines) + "\n"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--check", action="store_true", help="vain vertaa: poistumiskoodi 1, jos sivu on vanhentunut")
+    parser.add_argument("--output", type=Path, default=None, help=f"kohdetiedosto (oletus: {OUTPUT})")
+
+
+def run(args) -> int:
+    try:
+        config = load_config()
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return 2
+    target = args.output or config.root / OUTPUT
+    text = render(all_rules(), config)
+    current = target.read_text(encoding="utf-8") if target.is_file() else None
+    if args.check:
+        if current != text:
+            print(f"{target}: sääntösivu on vanhentunut; aja guidekit rules", file=sys.stderr)
+            return 1
+        return 0
+    if current != text:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(f"kirjoitettu {target}")
+    return 0

@@ -1,0 +1,41 @@
+"""IMG205: an image file heavier than the budget for a reader on a phone."""
+
+from guidekit.images import inspect_image, local_images
+from guidekit.rules import Report
+
+NAMES = ("IMG205", "image-file-size")
+DESCRIPTION = "Kuvatiedosto on liian suuri ladattavaksi puhelimella"
+TAGS = ("images", "files", "performance")
+LANGUAGES = ("fi", "sv", "en", "selko")
+MESSAGES = {
+    "fi": (
+        "kuvatiedosto {file} on {size_kb} kt (raja {limit_kb} kt)",
+        "pienennä kuvaa, rajaa se tai tallenna kuvakaappaus PNG-muodossa ja valokuva JPEG-muodossa (laatu noin 80)",
+    ),
+    "en": (
+        "image file {file} is {size_kb} kB (limit {limit_kb} kB)",
+        "scale or crop the image, or save screenshots as PNG and photos as JPEG (quality about 80)",
+    ),
+}
+RATIONALE = (
+    "Moni lukija käyttää ohjeita puhelimella ja hitaalla tai maksullisella yhteydellä. Jokainen "
+    "kuva lisää odotusta ennen kuin vaihe näkyy. Rajat ovat tiedostossa guidekit.yml "
+    "(IMG205.max_kilobytes rasterikuville ja IMG205.max_kilobytes_svg SVG-kuville). "
+    "Julkaistaessa sivusto tekee lisäksi pienemmän WebP-kopion, kun se säästää tavuja. "
+    "Lähteet: web.dev, Optimize images; Lighthouse: Efficiently encode images."
+)
+EXAMPLES = {
+    "good": "kuvakaappaus.png 90 kt",
+    "bad": "kuvakaappaus.png 2,4 Mt (tallennettu täysikokoisena ja pakkaamattomana)",
+}
+
+
+def check(doc, settings, ctx):
+    for image, path in local_images(doc, ctx.root):
+        info = inspect_image(path)
+        if info.error:
+            continue
+        limit_kb = int(settings.get("max_kilobytes_svg" if info.is_svg else "max_kilobytes", 200))
+        if info.size_bytes > limit_kb * 1024:
+            size_kb = round(info.size_bytes / 1024)
+            yield Report(image.line, {"file": ctx.relative(path), "size_kb": size_kb, "limit_kb": limit_kb})

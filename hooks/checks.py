@@ -1,0 +1,121 @@
+"""MkDocs glue for the checks: every finding of `guidekit lint` becomes a build warning,
+so `mkdocs build --strict` fails on it. The logic lives in guidekit/ (lint_pages).
+
+static-i18n builds the site once per language inside one process and visits
+Finnish pages again as fallbacks in the other languages' builds. So the pages are
+checked once per build process: each source file once, as a page of its own
+language (docs/<lang>/…), for every language being built. No finding appears twice.
+
+The check runs in a separate worker process, started when the outermost build
+starts and collected when it ends (after static-i18n has built the other
+languages), so on a machine with a free core it adds little to the wall time.
+Findings are logged then, before MkDocs counts warnings for --strict.
+
+Findings of severity `error` are MkDocs warnings (`--strict` fails); findings
+configured as `warning` (severity: warning in guidekit.yml) are logged as info and
+do not block the build. GUIDEKIT_CHECKS=0 switches the checks off (the benchmark
+measures the build without them).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from guidekit.commands.lint import lint_pages
+from guidekit.config import ConfigError, load_config
+from guidekit.findings import WARNING
+from guidekit.languages import LANGUAGES
+
+log = logging.getLogger("mkdocs.plugins.guidekit")
+_run: dict = {}  # "executor", "future" of the build in progress
+
+
+def checks_enabled() -> bool:
+    return os.environ.get("GUIDEKIT_CHECKS", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def _nested_build(config) -> bool:
+    """True inside static-i18n's builds of the further languages of the same run."""
+    i18n = config.plugins.get("guidekit-i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))
+
+
+def languages_built(config) -> list[str]:
+    i18n = config.plugins.get("guidekit-i18n")
+    if i18n is None:
+        return list(LANGUAGES)
+    return [lang for lang in i18n.build_languages if lang in LANGUAGES]
+
+
+def _stop() -> None:
+    executor = _run.pop("executor", None)
+    _run.pop("future", None)
+    _run.pop("args", None)
+    if executor is not None:
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+def on_pre_build(config):
+    # Also runs on each rebuild of `mkdocs serve`: the pages are read again then.
+    if not checks_enabled() or _nested_build(config):
+        return
+    _stop()
+    root = Path(config.config_file_path).parent
+    try:
+        load_config(root)  # a broken guidekit.yml stops the build at once, with its reason
+    except ConfigError as error:
+        raise PluginError(str(error)) from None
+    docs = Path(config.docs_dir)
+    folders = [docs / lang for lang in languages_built(config) if (docs / lang).is_dir()]
+    if not folders:
+        return
+    try:
+        # spawn: a fresh interpreter; forking a process that may run server threads is unsafe.
+        executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        _run.update(executor=executor, future=executor.submit(lint_pages, folders, root), args=(folders, root))
+    except (OSError, NotImplementedError):  # no processes allowed here: check in this one
+        done: Future = Future()
+        done.set_result(lint_pages(folders, root))
+        _run["future"] = done
+
+
+def _report() -> None:
+    """Wait for the check and log its findings, once."""
+    future = _run.get("future")
+    if future is None:
+        return
+    try:
+        result = future.result()
+    except BrokenProcessPool:  # the worker died (e.g. killed for memory): check here instead
+        result = lint_pages(*_run["args"])
+    finally:
+        _stop()
+    if result.voikko_problem:
+        log.warning(result.voikko_problem)  # said once; the Voikko rules then report nothing
+    for finding in result.findings:
+        report = log.info if finding.severity == WARNING else log.warning
+        report(finding.format())
+
+
+@event_priority(-110)  # after static-i18n (-100) has built the other languages
+def on_post_build(config):
+    if not _nested_build(config):
+        _report()
+
+
+def on_build_error(error):
+    # Another problem stopped the build: still show the findings, the author fixes both.
+    if not isinstance(error, KeyboardInterrupt):
+        try:
+            _report()
+        except Exception:  # the check failed too; the build's own error is the one to show
+            pass
+    _stop()

@@ -1,0 +1,437 @@
+"""Tools for the browser tests: serve a built site, find its pages, run axe-core, and
+measure focus and layout in Chromium. Small functions; the tests say what they expect."""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urljoin
+
+from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE, LANGUAGES
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Playwright cannot download its own browser here; these flags make Debian's Chromium
+# start quietly in a container and keep it off the network.
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# WCAG 2.2 AA (the law asks 2.1 AA) and axe's best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 360, "height": 740}
+VIEWPORTS = {"desktop": DESKTOP, "mobile": MOBILE}
+
+
+# --- The site ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One built HTML page as a resident reaches it."""
+
+    url_path: str  # "/sv/ohjeet/chat/", "/sv/404.html"
+    lang: str  # the site language of its text: fi, sv, en, selko
+    kind: str  # "front", "guide", "404", "redirect" (a short address) or "page"
+    redirect_to: str | None = None  # where a redirect page sends the browser
+
+    @property
+    def html_lang(self) -> str:
+        return BASE_LANGUAGE[self.lang]
+
+    def __str__(self) -> str:
+        return self.url_path
+
+
+REFRESH = re.compile(r'<meta\s+http-equiv="refresh"\s+content="\d+;\s*url=([^"]+)"', re.I)
+
+
+def _folder_language(url_path: str) -> str:
+    first = url_path.strip("/").split("/", 1)[0]
+    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+def site_pages(site: Path) -> list[SitePage]:
+    """Every HTML page of a built site, in every language, with each language's 404 page.
+    A redirect page (short address) takes the language of the page it leads to."""
+    pages = []
+    for file in sorted(site.rglob("*.html")):
+        rel = file.relative_to(site).as_posix()
+        url_path = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        lang = _folder_language(url_path)
+        html = file.read_text(encoding="utf-8")
+        refresh = REFRESH.search(html)
+        if refresh:
+            target = urljoin(url_path, refresh.group(1))
+            pages.append(SitePage(url_path, _folder_language(target), "redirect", target))
+        elif file.name == "404.html":
+            pages.append(SitePage(url_path, lang, "404"))
+        elif url_path == ("/" if lang == DEFAULT_LANGUAGE else f"/{lang}/"):
+            pages.append(SitePage(url_path, lang, "front"))
+        else:
+            pages.append(SitePage(url_path, lang, "guide" if 'class="gk-help"' in html else "page"))
+    return pages
+
+
+def open_without_refresh(tab, url: str) -> None:
+    """Open a redirect page as a resident sees it when the redirect does not happen."""
+
+    def strip_refresh(route):
+        response = route.fetch()
+        body = re.sub(r"<meta\s+http-equiv=\"refresh\"[^>]*>", "", response.text(), flags=re.I)
+        route.fulfill(response=response, body=body)
+
+    tab.route(url, strip_refresh)
+    try:
+        tab.goto(url)
+    finally:
+        tab.unroute(url, strip_refresh)
+
+
+def open_site_page(tab, base_url: str, site_page: SitePage) -> None:
+    if site_page.kind == "redirect":
+        open_without_refresh(tab, base_url + site_page.url_path)
+    else:
+        tab.goto(base_url + site_page.url_path)
+
+
+def representative_pages(pages: list[SitePage]) -> list[SitePage]:
+    """Per language its front page, first guide and 404 page: every template, every language."""
+    chosen = []
+    for lang in LANGUAGES:
+        for kind in ("front", "guide", "404"):
+            found = [p for p in pages if p.lang == lang and p.kind == kind]
+            if found:
+                chosen.append(found[0])
+    return chosen
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 at a free port; yields the base address."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --- axe-core ---------------------------------------------------------------------------
+
+
+def axe_script() -> Path:
+    """axe-core as shipped inside axe-playwright-python (its API injects it on every call;
+    the tests add it once per tab as an init script, which is twice as fast)."""
+    import axe_playwright_python
+
+    return Path(axe_playwright_python.__file__).parent / "axe.min.js"
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's violations on the page as loaded (WCAG 2.2 AA and best practices)."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(axe_script()))
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    return page.evaluate("options => axe.run(document, options).then(result => result.violations)", options)
+
+
+def describe_violations(where: str, violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{where}: [{violation['id']}] {violation['help']} ({violation['helpUrl']})")
+        for node in violation["nodes"][:5]:
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    at {', '.join(map(str, node['target']))}: {summary}")
+    return "\n".join(lines)
+
+
+# --- Keyboard and focus -----------------------------------------------------------------
+
+# Describes the focused element; each element gets a number the first time it is seen, so
+# the tests can tell "the same element again" (a cycle) from "another element".
+ACTIVE_ELEMENT = """() => {
+  const element = document.activeElement;
+  if (!element || element === document.body || element === document.documentElement) return null;
+  window.__gkStops = window.__gkStops || new Map();
+  if (!window.__gkStops.has(element)) window.__gkStops.set(element, window.__gkStops.size);
+  const box = element.getBoundingClientRect();
+  const text = (element.getAttribute("aria-label") || element.innerText || element.value || "").trim();
+  return {
+    stop: window.__gkStops.get(element),
+    tag: element.tagName.toLowerCase(),
+    classes: element.className && element.className.baseVal === undefined ? element.className : "",
+    href: element.getAttribute("href") || "",
+    text: text.replace(/\\s+/g, " ").slice(0, 60),
+    in_content: !!element.closest(".md-content"),
+    box: {x: box.x, y: box.y, width: box.width, height: box.height},
+  };
+}"""
+
+
+def describe(stop: dict | None) -> str:
+    if stop is None:
+        return "(nothing: focus left the page)"
+    name = stop["text"] or stop["href"] or stop["classes"]
+    return f"<{stop['tag']}> {name!r}"
+
+
+def active(page) -> dict | None:
+    return page.evaluate(ACTIVE_ELEMENT)
+
+
+def press(page, key: str) -> dict | None:
+    page.keyboard.press(key)
+    return active(page)
+
+
+def tab_until(page, selector: str, limit: int = 120) -> dict | None:
+    """Press Tab until the focused element matches selector; None if focus never gets there."""
+    for _ in range(limit):
+        stop = press(page, "Tab")
+        if stop is None:
+            return None
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return stop
+    return None
+
+
+def tab_walk(page, key: str = "Tab", limit: int = 400, on_stop=None) -> tuple[list[dict], str]:
+    """Press key until focus has been everywhere, calling on_stop(stop) at each new stop.
+    Returns the stops and how the walk ended: "out" (focus left the page, or came round
+    to the first stop again, as headless Chromium sometimes does), "trap" (another stop
+    came round: a keyboard trap) or "limit"."""
+    stops: list[dict] = []
+    for _ in range(limit):
+        stop = press(page, key)
+        if stop is None or (stops and stop["stop"] == stops[0]["stop"]):
+            return stops, "out"
+        if stop["stop"] in {s["stop"] for s in stops}:
+            stops.append(stop)
+            return stops, "trap"
+        stops.append(stop)
+        if on_stop:
+            on_stop(stop)
+    return stops, "limit"
+
+
+def focus_stop(page, stop: int) -> None:
+    """Focus again an element seen earlier as tab stop number `stop`."""
+    page.evaluate("n => [...window.__gkStops].find(([, id]) => id === n)[0].focus()", stop)
+
+
+# How much of the focused element the user can see: sample points in its box, and count
+# those where the element (not something on top of it, like the sticky header) is hit.
+UNOBSCURED_SHARE = """element => {
+  const box = element.getBoundingClientRect();
+  const width = document.documentElement.clientWidth, height = window.innerHeight;
+  let seen = 0, total = 0;
+  for (let i = 1; i <= 5; i++) for (let j = 1; j <= 5; j++) {
+    const x = box.left + box.width * i / 6, y = box.top + box.height * j / 6;
+    total++;
+    if (x < 0 || y < 0 || x >= width || y >= height) continue;
+    const hit = document.elementFromPoint(x, y);
+    if (hit && (hit === element || element.contains(hit))) seen++;
+  }
+  return total ? seen / total : 0;
+}"""
+
+
+def unobscured_share(page) -> float:
+    return page.evaluate_handle("document.activeElement").evaluate(UNOBSCURED_SHARE)
+
+
+def _linear(channel: int) -> float:
+    c = channel / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+_LINEAR = [_linear(c) for c in range(256)]
+
+
+def luminance(rgb: tuple[int, int, int]) -> float:
+    r, g, b = rgb[:3]
+    return 0.2126 * _LINEAR[r] + 0.7152 * _LINEAR[g] + 0.0722 * _LINEAR[b]
+
+
+def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def changed_pixels(before: bytes, after: bytes, min_contrast: float = 3.0) -> int:
+    """Pixels whose colour changes with at least min_contrast between two PNG shots."""
+    from PIL import Image
+
+    first = Image.open(io.BytesIO(before)).convert("RGB")
+    second = Image.open(io.BytesIO(after)).convert("RGB")
+    if first.size != second.size:
+        raise ValueError(f"screenshots differ in size: {first.size} and {second.size}")
+    count = 0
+    cache: dict[tuple, bool] = {}
+    for a, b in zip(first.getdata(), second.getdata()):
+        if a == b:
+            continue
+        key = (a, b)
+        if key not in cache:
+            cache[key] = contrast(a, b) >= min_contrast
+        count += cache[key]
+    return count
+
+
+@dataclass(frozen=True)
+class FocusIndicator:
+    changed: int  # pixels that change with 3:1 contrast when the element gets focus
+    perimeter: int  # CSS px around the element's visible box
+    unobscured: float  # share of the element not covered by anything else
+
+    @property
+    def thickness(self) -> float:
+        """How thick the change is, as if it were drawn around the element (WCAG 2.4.13)."""
+        return self.changed / self.perimeter if self.perimeter else 0.0
+
+
+def focus_indicator(page, margin: int = 8) -> FocusIndicator:
+    """Compare the focused element with itself unfocused, in the same place on the screen.
+    The element is focused again afterwards (Chromium keeps :focus-visible for it)."""
+    element = page.evaluate_handle("document.activeElement")
+    unobscured = element.evaluate(UNOBSCURED_SHARE)
+    box = element.evaluate(
+        "e => { const b = e.getBoundingClientRect(); return {x: b.x, y: b.y, width: b.width, height: b.height}; }"
+    )
+    viewport = page.viewport_size
+    left = max(0, int(box["x"]) - margin)
+    top = max(0, int(box["y"]) - margin)
+    right = min(viewport["width"], int(box["x"] + box["width"]) + margin + 1)
+    bottom = min(viewport["height"], int(box["y"] + box["height"]) + margin + 1)
+    if right <= left or bottom <= top:
+        return FocusIndicator(0, 0, unobscured)
+    clip = {"x": left, "y": top, "width": right - left, "height": bottom - top}
+    focused = page.screenshot(clip=clip, animations="disabled")
+    element.evaluate("e => e.blur()")
+    unfocused = page.screenshot(clip=clip, animations="disabled")
+    element.evaluate("e => e.focus()")
+    visible_width = max(0, min(box["x"] + box["width"], viewport["width"]) - max(box["x"], 0))
+    visible_height = max(0, min(box["y"] + box["height"], viewport["height"]) - max(box["y"], 0))
+    perimeter = int(2 * (visible_width + visible_height))
+    return FocusIndicator(changed_pixels(focused, unfocused), perimeter, unobscured)
+
+
+# --- Layout -----------------------------------------------------------------------------
+
+# Elements wider than the page (what makes it scroll sideways), innermost first.
+OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth;
+  const found = [];
+  for (const element of document.body.querySelectorAll("*")) {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || box.right <= width + 1) continue;
+    // Content that scrolls inside its own box (wide tables, code) is allowed (WCAG 1.4.10).
+    let scrolls = false;
+    for (let e = element.parentElement; e && e !== document.body; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      if (/(auto|scroll|hidden|clip)/.test(style.overflowX)) { scrolls = true; break; }
+    }
+    if (scrolls || getComputedStyle(element).visibility === "hidden") continue;
+    found.push(`${element.tagName.toLowerCase()}.${[...element.classList].join(".")} ends at ${Math.round(box.right)} px`);
+  }
+  return {scroll_width: document.documentElement.scrollWidth, width, overflowing: found.slice(-5)};
+}"""
+
+
+# Lines of visible text that overlap other text or are cut off by a box that hides its
+# overflow. Each text node's line boxes come from a Range; hidden text (display, visibility,
+# opacity 0, clipped to a pixel) is left out.
+TEXT_PROBLEMS = """() => {
+  const seen = el => {
+    for (let e = el; e; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      if (style.visibility !== "visible" || parseFloat(style.opacity) === 0) return false;
+    }
+    return true;
+  };
+  const clippers = el => {
+    const boxes = [];
+    for (let e = el.parentElement; e && e !== document.documentElement; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      const hidesX = /(hidden|clip)/.test(style.overflowX), hidesY = /(hidden|clip)/.test(style.overflowY);
+      if (hidesX || hidesY) boxes.push({element: e, box: e.getBoundingClientRect(), hidesX, hidesY});
+    }
+    return boxes;
+  };
+  const name = el => `${el.tagName.toLowerCase()}${el.classList.length ? "." + [...el.classList].join(".") : ""}`;
+  const lines = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const words = node.textContent.trim();
+    const owner = node.parentElement;
+    if (!words || !owner || ["SCRIPT", "STYLE", "NOSCRIPT"].includes(owner.tagName) || !seen(owner)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const r of range.getClientRects()) {
+      if (r.width < 2 || r.height < 2) continue;
+      lines.push({owner, node, words, left: r.left, right: r.right, top: r.top, bottom: r.bottom});
+    }
+  }
+  const problems = [];
+  for (const line of lines) {
+    for (const clip of clippers(line.owner)) {
+      const b = clip.box;
+      const cutX = clip.hidesX && (line.left < b.left - 1 || line.right > b.right + 1);
+      const cutY = clip.hidesY && (line.top < b.top - 1 || line.bottom > b.bottom + 1);
+      // Text wholly outside its clipping box is hidden on purpose (closed panels).
+      const outside = line.right <= b.left || line.left >= b.right || line.bottom <= b.top || line.top >= b.bottom;
+      if ((cutX || cutY) && !outside) {
+        problems.push(`text "${line.words.slice(0, 40)}" is cut off by ${name(clip.element)}`);
+        break;
+      }
+    }
+  }
+  lines.sort((a, b) => a.top - b.top);
+  for (let i = 0; i < lines.length; i++) {
+    const a = lines[i];
+    for (let j = i + 1; j < lines.length && lines[j].top < a.bottom; j++) {
+      const b = lines[j];
+      if (a.node === b.node) continue;
+      const width = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const height = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (width <= 0 || height <= 0) continue;
+      const smaller = Math.min((a.right - a.left) * (a.bottom - a.top), (b.right - b.left) * (b.bottom - b.top));
+      if (width * height > 0.2 * smaller) {
+        problems.push(`text "${a.words.slice(0, 30)}" (${name(a.owner)}) overlaps "${b.words.slice(0, 30)}" (${name(b.owner)})`);
+      }
+    }
+  }
+  return [...new Set(problems)];
+}"""
+
+
+def text_problems(page) -> list[str]:
+    return page.evaluate(TEXT_PROBLEMS)
+
+
+def horizontal_overflow(page) -> dict:
+    return page.evaluate(OVERFLOWING)

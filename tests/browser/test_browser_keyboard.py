@@ -1,0 +1,149 @@
+"""Keyboard only: the skip link, every control (browser/controls.py), visible focus on every
+stop, and no keyboard trap anywhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser.browser_tools import (
+    DESKTOP,
+    VIEWPORTS,
+    describe,
+    focus_indicator,
+    press,
+    representative_pages,
+    tab_until,
+    focus_stop,
+    tab_walk,
+    unobscured_share,
+)
+from browser.controls import CONTROLS, assert_focus_shows
+from guidekit.languages import LANGUAGES
+
+# Elements that act rather than lead somewhere; links are checked as tab stops.
+INTERACTIVE = (
+    "button, input:not([type=hidden]), select, textarea, summary, label[tabindex], "
+    "[role=button], [role=checkbox], [role=switch], [role=tab], [role=combobox], [role=slider], [role=menuitem]"
+)
+
+
+def first_page(pages, kind: str, lang: str = "fi"):
+    found = [page for page in pages if page.kind == kind and page.lang == lang]
+    assert found, f"the site has no page of kind {kind!r} in {lang}"
+    return found[0]
+
+
+def viewport_pages(pages):
+    return [page for page in representative_pages(pages) if page.kind != "redirect"]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_skip_link_is_the_first_stop_and_leads_to_the_content(new_page, site_url, pages, viewport):
+    tab = new_page(VIEWPORTS[viewport])
+    for site_page in viewport_pages(pages):
+        tab.goto(site_url + site_page.url_path)
+        first = press(tab, "Tab")
+        assert first and "md-skip" in first["classes"], f"{site_page}: first Tab goes to {describe(first)}"
+        assert_focus_shows(tab, f"{site_page} skip link")
+        target = first["href"]
+        tab.keyboard.press("Enter")
+        assert tab.evaluate("() => location.hash") == target
+        after = press(tab, "Tab")
+        assert after and after["in_content"], f"{site_page}: after the skip link, Tab goes to {describe(after)}"
+
+
+CONTROL_CASES = [
+    pytest.param(control, viewport, id=f"{control.name}-{viewport}")
+    for control in CONTROLS
+    for viewport in control.viewports
+]
+
+
+@pytest.mark.parametrize("control, viewport", CONTROL_CASES)
+def test_control_is_reachable_shows_focus_and_works(new_page, site_url, pages, control, viewport):
+    site_page = first_page(pages, control.page_kind)
+    tab = new_page(VIEWPORTS[viewport])
+    if control.init_script:
+        tab.add_init_script(control.init_script)
+    tab.goto(site_url + site_page.url_path)
+    assert tab.locator(control.selector).count(), f"{site_page} has no {control.name} ({control.selector})"
+    if control.reach:
+        control.reach(tab)
+    else:
+        tab_until(tab, control.selector)
+    assert tab.evaluate("s => document.activeElement.matches(s)", control.selector), (
+        f"{site_page} ({viewport}): the keyboard never reaches the {control.name}"
+    )
+    assert_focus_shows(tab, f"{site_page} ({viewport}) {control.name}")
+    for key in control.keys:
+        control.operate(tab, key)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_every_control_on_a_page_is_in_the_control_list(new_page, site_url, pages, viewport):
+    tab = new_page(VIEWPORTS[viewport])
+    selectors = [control.selector for control in CONTROLS]
+    unlisted = []
+    for site_page in viewport_pages(pages):
+        tab.goto(site_url + site_page.url_path)
+        unlisted += [
+            f"{site_page}: {found}"
+            for found in tab.evaluate(
+                """([interactive, selectors]) => [...document.querySelectorAll(interactive)]
+                  .filter(e => e.tabIndex >= 0 && !e.disabled && e.checkVisibility({visibilityProperty: true}))
+                  .filter(e => !selectors.some(s => e.matches(s)))
+                  .map(e => e.outerHTML.slice(0, 120))""",
+                [INTERACTIVE, selectors],
+            )
+        ]
+    assert not unlisted, "controls the keyboard tests do not know; add them to tests/browser/controls.py:\n" + "\n".join(
+        unlisted
+    )
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_every_tab_stop_shows_focus_and_shift_tab_walks_back(new_page, site_url, pages, viewport):
+    """Front page, a guide and a 404 page: each template's tab stops, both ways."""
+    tab = new_page(VIEWPORTS[viewport])
+    for site_page in (first_page(pages, kind) for kind in ("front", "guide", "404")):
+        where = f"{site_page} ({viewport})"
+        tab.goto(site_url + site_page.url_path)
+        forward, ended = tab_walk(tab)
+        assert ended == "out", f"{where}: Tab {ended} at {describe(forward[-1])}"
+        assert len(forward) > 3, f"{where}: only {len(forward)} tab stops"
+        for stop in forward:
+            focus_stop(tab, stop["stop"])
+            indicator = focus_indicator(tab)
+            assert indicator.unobscured > 0, f"{where}: {describe(stop)} is covered when focused"
+            assert indicator.thickness >= 2, (
+                f"{where}: focus on {describe(stop)} is hard to see "
+                f"({indicator.changed} px change at 3:1, around {indicator.perimeter} px)"
+            )
+        # Back from the last stop: the same stops in reverse, none hidden under the sticky
+        # header (going up, the browser scrolls each one to the top edge).
+        focus_stop(tab, forward[-1]["stop"])
+        covered = []
+        backward, ended = tab_walk(
+            tab, "Shift+Tab", on_stop=lambda stop: unobscured_share(tab) > 0 or covered.append(describe(stop))
+        )
+        assert ended == "out", f"{where}: Shift+Tab {ended} at {describe(backward[-1])}"
+        assert not covered, f"{where}: going back, these are covered when focused: {covered}"
+        assert [s["stop"] for s in backward] == [s["stop"] for s in reversed(forward[:-1])], (
+            f"{where}: Shift+Tab does not retrace Tab:\n  forward {[describe(s) for s in forward]}\n"
+            f"  back    {[describe(s) for s in backward]}"
+        )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_tab_gets_through_every_page(new_page, site_url, pages, lang):
+    """No keyboard trap: on every page Tab goes through all stops and out of the page."""
+    tab = new_page(DESKTOP)
+    stuck = []
+    for site_page in (page for page in pages if page.lang == lang and page.kind != "redirect"):
+        tab.goto(site_url + site_page.url_path)
+        stops, ended = tab_walk(tab)
+        if ended != "out":
+            stuck.append(f"{site_page}: {ended} at {describe(stops[-1]) if stops else 'start'}")
+        elif not stops:
+            stuck.append(f"{site_page}: Tab finds nothing to focus")
+    assert not stuck, "\n".join(stuck)

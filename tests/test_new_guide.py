@@ -1,0 +1,173 @@
+"""`guidekit new`: a Finnish guide from the house template that passes the checks,
+added to the navigation, and that builds under `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_build
+from guidekit.commands.new import NavError, add_to_nav
+from guidekit.facts import format_date
+from guidekit.frontmatter import read_front_matter
+from guidekit.lint import lint_file, make_context
+
+TODAY = dt.date.today()
+REPO_PARTS = ("mkdocs.yml", "overrides", "hooks", "data", "guidekit.yml", "docs")
+
+
+def guidekit(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "guidekit.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A copy of the site: configuration, templates, hooks, data and every page."""
+    for part in REPO_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / part)
+    return tmp_path
+
+
+def test_new_guide_has_every_field_and_the_house_sections(repo):
+    result = guidekit(repo, "new", "reseptin-uusiminen", "--title", "Uusi resepti: näin pyydät sitä")
+    assert result.returncode == 0, result.stderr
+    text = (repo / "docs/fi/ohjeet/reseptin-uusiminen.md").read_text(encoding="utf-8")
+    front = read_front_matter(text)
+    assert front.error is None
+    assert front.data["title"] == "Uusi resepti: näin pyydät sitä"  # the colon is quoted safely
+    assert front.data["reviewed"] == TODAY
+    assert front.data["short"] == "reseptin-uusiminen"
+    assert front.data["service"] == "app" and front.data["owner"] and front.data["description"]
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert headings == ["# Uusi resepti: näin pyydät sitä", "## Mitä tarvitset", "## Näin toimit", "## Jos tämä ei onnistu"]
+    assert "1. Kirjoita tähän ensimmäinen vaihe." in text
+    assert "Saat apua" in text.split("-->")[0]  # the comment says the help box comes by itself
+
+
+def test_new_guide_passes_every_check(repo):
+    assert guidekit(repo, "new", "laakemuistutus", "--title", "Ota lääkemuistutus käyttöön").returncode == 0
+    ctx = make_context(repo)
+    findings = lint_file(repo / "docs/fi/ohjeet/laakemuistutus.md", ctx)
+    assert findings == [], "\n".join(f.format() for f in findings)
+
+
+def test_new_guide_is_added_to_the_nav_and_nothing_else_changes(repo):
+    before = (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    assert guidekit(repo, "new", "laakemuistutus", "--title", "Ota lääkemuistutus käyttöön").returncode == 0
+    after = (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    added = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert added == ["      - ohjeet/laakemuistutus.md"]
+    assert after.replace("      - ohjeet/laakemuistutus.md\n", "", 1) == before
+    assert "!ENV [GUIDEKIT_ONLY_LANGUAGE, null]" in after
+    lines = after.splitlines()
+    section = lines.index("  - Ohjeet:")
+    assert lines.index("      - ohjeet/laakemuistutus.md") > section
+    assert all(line.startswith("      - ohjeet/") for line in lines[section + 1 : lines.index("      - ohjeet/laakemuistutus.md")])
+
+
+def test_new_guide_builds_strict_and_appears_in_every_language(repo):
+    assert guidekit(repo, "new", "laakemuistutus", "--title", "Ota lääkemuistutus käyttöön").returncode == 0
+    site = repo / "site"
+    result = run_build(repo / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (site / "ohjeet/laakemuistutus/index.html").read_text(encoding="utf-8")
+    assert "Ota lääkemuistutus käyttöön" in html
+    assert f'<time datetime="{TODAY.isoformat()}">{format_date(TODAY, "fi")}</time>' in html
+    assert 'class="gk-help"' in html  # the help box comes from the page template
+    front = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="ohjeet/laakemuistutus/"' in front  # in the navigation
+    for lang in ("sv", "en", "selko"):  # not translated yet: the Finnish guide with a notice
+        fallback = (site / lang / "ohjeet/laakemuistutus/index.html").read_text(encoding="utf-8")
+        assert 'class="gk-fallback-notice"' in fallback
+
+
+def test_prints_what_is_left_to_do(repo):
+    result = guidekit(repo, "new", "laakemuistutus", "--title", "Ota lääkemuistutus käyttöön")
+    out = result.stdout
+    assert "Luotu: docs/fi/ohjeet/laakemuistutus.md" in out
+    for todo in ("docs/sv/ohjeet/laakemuistutus.md", "docs/en/ohjeet/laakemuistutus.md",
+                 "docs/selko/ohjeet/laakemuistutus.md", "assets/images", "reviewed", "./dev serve fi",
+                 "--mark-synced"):
+        assert todo in out, todo
+
+
+@pytest.mark.parametrize(
+    ("slug", "words"),
+    [
+        ("chat", "on jo olemassa"),
+        ("Resepti", "ei kelpaa"),
+        ("lääke", "ei kelpaa"),
+        ("uusi resepti", "ei kelpaa"),
+        ("resepti-", "ei kelpaa"),
+    ],
+)
+def test_refuses_existing_or_invalid_slug_and_touches_nothing(repo, slug, words):
+    config_before = (repo / "mkdocs.yml").read_bytes()
+    pages_before = sorted((repo / "docs").rglob("*.md"))
+    result = guidekit(repo, "new", slug, "--title", "Otsikko")
+    assert result.returncode == 1
+    assert words in result.stderr and "Traceback" not in result.stderr
+    assert (repo / "mkdocs.yml").read_bytes() == config_before
+    assert sorted((repo / "docs").rglob("*.md")) == pages_before
+
+
+def test_refuses_a_short_id_another_page_already_uses(repo):
+    page = repo / "docs/fi/ohjeet/chat.md"
+    page.rename(repo / "docs/fi/ohjeet/chat-ohje.md")  # its short stays "chat"
+    result = guidekit(repo, "new", "chat", "--title", "Otsikko")
+    assert result.returncode == 1 and "lyhytosoite ”chat” on jo" in result.stderr
+
+
+def test_refuses_an_unknown_service(repo):
+    result = guidekit(repo, "new", "resepti", "--title", "Otsikko", "--service", "resepti")
+    assert result.returncode == 1 and "app, chat, valtuudet, messages, booking" in result.stderr
+    assert not (repo / "docs/fi/ohjeet/resepti.md").exists()
+
+
+# --- the nav edit on its own ------------------------------------------------------------------
+
+
+NAV = """site_name: X
+nav:
+  - index.md
+  - Ohjeet:
+    # comment inside the section
+    - ohjeet/a.md
+    - Alaosio:
+        - ohjeet/b.md
+  - muu.md
+plugins:
+  - search
+"""
+
+
+def test_add_to_nav_appends_to_the_section_at_its_own_indent():
+    result = add_to_nav(NAV, "ohjeet/c.md")
+    assert result == NAV.replace("        - ohjeet/b.md\n", "        - ohjeet/b.md\n    - ohjeet/c.md\n")
+
+
+def test_add_to_nav_keeps_crlf():
+    result = add_to_nav(NAV.replace("\n", "\r\n"), "ohjeet/c.md")
+    assert "        - ohjeet/b.md\r\n    - ohjeet/c.md\r\n  - muu.md\r\n" in result
+
+
+@pytest.mark.parametrize(
+    ("config", "words"),
+    [
+        ("site_name: X\n", "ei ole navigaatiota"),
+        ("nav:\n  - index.md\n", "ei ole kohtaa"),
+        (NAV.replace("ohjeet/a.md", "ohjeet/c.md"), "on jo navigaatiossa"),
+    ],
+)
+def test_add_to_nav_explains_when_it_cannot(config, words):
+    with pytest.raises(NavError, match=words):
+        add_to_nav(config, "ohjeet/c.md")

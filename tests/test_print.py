@@ -1,0 +1,337 @@
+"""Printed guides: print button, print sheet with the short address and a QR code that
+leads back to the same guide, the organisations page, and a site under a sub-path.
+
+Static checks cover every guide in every language; the browser checks (real Chromium,
+QR codes decoded with zbarimg) print one guide per language to keep the run short.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+import yaml
+
+from conftest import make_site, run_build
+from guidekit.addresses import absolute_url, display_url, load_plan, page_url, short_url
+from guidekit.facts import format_date
+from guidekit.languages import LANGUAGES
+from guidekit.pdf import CHROMIUM, launch, serve
+from html_tools import parse_html
+
+LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English", "selko": "Selkosuomi"}
+HTML_LANG = {"fi": "fi", "sv": "sv", "en": "en", "selko": "fi"}
+ZBARIMG = shutil.which("zbarimg") or "/usr/bin/zbarimg"
+A4_VIEWPORT = {"width": 794, "height": 1123}  # 210 x 297 mm at 96 px per inch
+
+
+def require_tool(path: str, what: str) -> None:
+    """A missing tool skips the test on a workstation; in CI it is a failure."""
+    if Path(path).exists() and os.access(path, os.X_OK):
+        return
+    message = f"{what} puuttuu ({path}): asenna komennolla ./dev setup --browser"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def site_url_of(config_file: Path) -> str:
+    return re.search(r"^site_url:\s*(\S+)", config_file.read_text(encoding="utf-8"), re.MULTILINE).group(1)
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "fi" else f"{lang}/"
+
+
+def built_file(site: Path, lang: str, relative: str) -> Path:
+    return site / prefix(lang) / relative / "index.html"
+
+
+def follow_redirect(site: Path, redirect: Path) -> Path:
+    """The file a static redirect page leads to (its meta refresh, resolved in the site)."""
+    html = parse_html(redirect)
+    content = html.find_all("meta", **{"http-equiv": "refresh"})[0].attrs["content"]
+    delay, _, target = content.partition(";")
+    assert delay.strip() == "0"
+    href = target.strip().removeprefix("url=")
+    assert [a.attrs["href"] for a in html.find_all("a")] == [href]
+    url = urljoin("/" + redirect.relative_to(site).as_posix(), href)
+    path = site / unquote(urlsplit(url).path).lstrip("/")
+    return path / "index.html" if url.endswith("/") else path
+
+
+def file_of_address(site: Path, site_url: str, address: str) -> Path:
+    """The built file behind an absolute address of the site, following one redirect."""
+    assert address.startswith(site_url), (address, site_url)
+    path = site / address[len(site_url):] / "index.html"
+    assert path.exists(), address
+    return follow_redirect(site, path) if 'http-equiv="refresh"' in path.read_text(encoding="utf-8") else path
+
+
+@pytest.fixture(scope="module")
+def plan(root):
+    return load_plan(root)
+
+
+@pytest.fixture(scope="module")
+def ui(root):
+    return yaml.safe_load((root / "data" / "ui.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def site_url(root):
+    return site_url_of(root / "mkdocs.yml")
+
+
+def guides_of(plan, lang):
+    guides = plan.inventory.guides(lang)
+    assert len(guides) >= 5, lang
+    return guides
+
+
+# --- every guide, every language (built HTML) ---------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_guide_has_a_print_button_right_after_its_title(built_site, plan, ui, lang):
+    for guide in guides_of(plan, lang):
+        html = parse_html(built_file(built_site, lang, page_url(guide.path)))
+        content = html.find_all("div", class_="gk-page")[0]
+        order = [e for e in content.iter() if e.tag in ("h1", "h2", "p", "ol", "ul", "button")]
+        buttons = [e for e in order if e.tag == "button"]
+        assert len(buttons) == 1, guide.path
+        button = buttons[0]
+        assert button.attrs.get("type") == "button" and "gk-print-button" in button.attrs["class"]
+        assert button.text == ui[lang]["print_button"]
+        # Reading order: the title, then the button, then the guide's own text.
+        assert order[0].tag == "h1" and order[1] is button, (guide.path, [e.tag for e in order[:3]])
+        assert button.lang() == HTML_LANG[lang]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_guide_has_a_print_sheet_with_language_date_short_address_and_qr(built_site, root, plan, ui, site_url, lang):
+    for guide in guides_of(plan, lang):
+        html = parse_html(built_file(built_site, lang, page_url(guide.path)))
+        (sheet,) = html.find_all("div", class_="gk-print-sheet")
+        assert "hidden" in sheet.attrs, "the sheet must stay out of the screen and of screen readers"
+        short_id = plan.inventory.short_of(guide.path)
+        address = absolute_url(site_url, lang, short_url(short_id))
+        assert sheet.attrs["data-gk-short"] == short_id
+        translated = (root / "docs" / lang / guide.path).exists()
+        assert LANGUAGE_NAMES[lang if translated else "fi"] in sheet.text
+        reviewed = html.find_all("time")[0].attrs["datetime"]
+        date = format_date(__import__("datetime").date.fromisoformat(reviewed), lang)
+        assert f"{ui[lang]['reviewed']} {date}" in sheet.text
+        assert [a.attrs["href"] for a in sheet.find_all("a")] == [address]
+        assert display_url(address) in sheet.text
+        (qr,) = sheet.find_all("svg")
+        assert qr.attrs["role"] == "img" and display_url(address) in qr.attrs["aria-label"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_short_address_leads_to_its_guide_in_the_same_language(built_site, plan, site_url, lang):
+    for guide in guides_of(plan, lang):
+        short_id = plan.inventory.short_of(guide.path)
+        redirect = built_file(built_site, lang, short_url(short_id))
+        html = parse_html(redirect)
+        assert html.find_all("html")[0].attrs["lang"] == HTML_LANG[lang]
+        assert follow_redirect(built_site, redirect) == built_file(built_site, lang, page_url(guide.path))
+        canonical = html.find_all("link", rel="canonical")[0].attrs["href"]
+        assert canonical == absolute_url(site_url, lang, page_url(guide.path))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_organisations_page_lists_every_guide_with_short_address_and_qr(built_site, plan, ui, site_url, lang):
+    page = built_file(built_site, lang, "organisaatioille")
+    html = parse_html(page)
+    cards = html.find_all("li", class_="gk-guide-card")
+    expected = {absolute_url(site_url, lang, short_url(plan.inventory.short_of(g.path))): g for g in guides_of(plan, lang)}
+    found = {}
+    for card in cards:
+        title_link, short_link = card.find_all("a")
+        found[short_link.attrs["href"]] = title_link
+        guide = expected[short_link.attrs["href"]]
+        assert title_link.text == guide.title
+        target = urlsplit(urljoin("/" + page.relative_to(built_site).as_posix(), title_link.attrs["href"])).path
+        assert built_site / target.lstrip("/") / "index.html" == built_file(built_site, lang, page_url(guide.path))
+        assert f"{ui[lang]['short_address']}:" in card.text
+        (qr,) = card.find_all("svg")
+        assert qr.attrs["role"] == "img" and display_url(short_link.attrs["href"]) in qr.attrs["aria-label"]
+    assert set(found) == set(expected)
+
+
+# --- in Chromium: one guide per language ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_tool(CHROMIUM, "Chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def served(built_site):
+    with serve(built_site) as base:
+        yield base
+
+
+def decode_qr(png: Path) -> list[str]:
+    require_tool(ZBARIMG, "zbarimg (zbar-tools)")
+    result = subprocess.run([ZBARIMG, "--raw", "-q", str(png)], capture_output=True, text=True)
+    return [line for line in result.stdout.splitlines() if line.strip()]
+
+
+def first_guide(plan, lang):
+    return guides_of(plan, lang)[0]
+
+
+PRINT_STUB = "window.__printed = 0; window.print = () => { window.__printed += 1; };"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_print_button_is_reachable_with_the_keyboard_and_prints(browser, served, plan, lang):
+    guide = first_guide(plan, lang)
+    page = browser.new_page()
+    try:
+        page.add_init_script(PRINT_STUB)
+        page.goto(served + prefix(lang) + page_url(guide.path))
+        button = page.locator(".gk-print-button")
+        assert button.is_visible()
+        assert not page.locator(".gk-print-sheet").is_visible()
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.classList.contains('gk-print-button')"):
+                break
+        else:
+            pytest.fail("Tab never reaches the print button")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Space")
+        assert page.evaluate("window.__printed") == 2
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_printed_guide_shows_title_and_steps_and_its_qr_code_leads_back_to_it(browser, served, built_site, plan, site_url, tmp_path, lang):
+    guide = first_guide(plan, lang)
+    page = browser.new_page(viewport=A4_VIEWPORT)
+    try:
+        page.goto(served + prefix(lang) + page_url(guide.path))
+        page.emulate_media(media="print")
+        # No site chrome on paper, nor the button; the sheet, title and steps are there.
+        for chrome in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", ".gk-print-button", ".gk-feedback"):
+            assert not page.locator(chrome).first.is_visible(), chrome
+        assert page.locator(".gk-print-sheet").is_visible()
+        assert page.locator("h1").first.inner_text() == guide.title
+        assert page.locator(".gk-page ol > li").first.is_visible()
+        body_px = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.gk-page > p')).fontSize)")
+        assert body_px >= 16, "body text under 12 pt"
+        for item in page.locator(".gk-page li:has(img)").all():
+            assert item.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+        shot = tmp_path / f"{lang}.png"
+        page.locator(".gk-print-sheet").screenshot(path=str(shot))
+    finally:
+        page.close()
+    expected = absolute_url(site_url, lang, short_url(plan.inventory.short_of(guide.path)))
+    assert decode_qr(shot) == [expected]
+    assert file_of_address(built_site, site_url, expected) == built_file(built_site, lang, page_url(guide.path))
+
+
+# --- a site under a sub-path, and how links print --------------------------------------
+
+SUB_PATH_URL = "https://example.test/ohjeet-palvelu/"
+SCREEN_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="300" viewBox="0 0 200 300">'
+    '<rect width="200" height="300" fill="#eee"/></svg>'
+)
+SUB_PATH_GUIDE = """---
+title: Kysy chatissa
+description: Näin kysyt chatissa.
+service: chat
+reviewed: 2026-11-23
+owner: Digituki
+short: chat
+---
+
+# Kysy chatissa
+
+Avaa [chat-palvelu](https://chat.example/) tai osoite <https://chat.example/>. Lue myös [kohta Apua](#apua).
+
+1. Avaa chat.
+
+    ![Chatin aloitusnäkymä.](../assets/images/chat.svg)
+
+2. Kirjoita kysymys.
+
+## Apua {#apua}
+
+Soita meille.
+"""
+
+
+@pytest.fixture(scope="module")
+def sub_path_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("subpath")
+    config = make_site(folder / "src", {
+        "fi/index.md": "---\ntitle: Etusivu\ndescription: Etusivu.\n---\n# Etusivu\n\nTervetuloa.\n",
+        "fi/ohjeet/chat.md": SUB_PATH_GUIDE,
+        "fi/assets/images/chat.svg": SCREEN_SVG,
+        "sv/index.md": "---\ntitle: Startsida\ndescription: Startsida.\n---\n# Startsida\n\nVälkommen.\n",
+    })
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {SUB_PATH_URL}", text), encoding="utf-8")
+    site = folder / "site"
+    result = run_build(config, site, {"GUIDEKIT_CHECKS": "0"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_short_addresses_keep_the_sites_sub_path_and_resolve(sub_path_site, lang):
+    expected = f"{SUB_PATH_URL}{prefix(lang)}o/chat/"
+    html = parse_html(built_file(sub_path_site, lang, "ohjeet/chat"))
+    (sheet,) = html.find_all("div", class_="gk-print-sheet")
+    assert [a.attrs["href"] for a in sheet.find_all("a")] == [expected]
+    assert file_of_address(sub_path_site, SUB_PATH_URL, expected) == built_file(sub_path_site, lang, "ohjeet/chat")
+    canonical = parse_html(built_file(sub_path_site, lang, "o/chat")).find_all("link", rel="canonical")[0]
+    assert canonical.attrs["href"] == f"{SUB_PATH_URL}{prefix(lang)}ohjeet/chat/"
+
+
+def test_qr_code_under_a_sub_path_decodes_to_the_full_short_address(browser, sub_path_site, tmp_path):
+    with serve(sub_path_site) as base:
+        page = browser.new_page(viewport=A4_VIEWPORT)
+        try:
+            page.goto(base + "sv/ohjeet/chat/")
+            page.emulate_media(media="print")
+            page.locator(".gk-print-sheet").screenshot(path=str(tmp_path / "qr.png"))
+        finally:
+            page.close()
+    assert decode_qr(tmp_path / "qr.png") == [f"{SUB_PATH_URL}sv/o/chat/"]
+
+
+def test_web_links_print_their_address_but_anchors_and_bare_addresses_do_not(browser, sub_path_site):
+    with serve(sub_path_site) as base:
+        page = browser.new_page()
+        try:
+            page.goto(base + "ohjeet/chat/")
+            page.emulate_media(media="print")
+            after = page.evaluate(
+                "[...document.querySelectorAll('.gk-page a')].map(a =>"
+                " [a.getAttribute('href'), a.textContent.trim(), getComputedStyle(a, '::after').content])"
+            )
+        finally:
+            page.close()
+    printed = {(href, text): content for href, text, content in after}
+    assert printed[("https://chat.example/", "chat-palvelu")] == '" (https://chat.example/)"'
+    assert printed[("https://chat.example/", "https://chat.example/")] == "none"
+    assert printed[("#apua", "kohta Apua")] == "none"

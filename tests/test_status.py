@@ -1,0 +1,333 @@
+"""Translation status from content hashes, `guidekit status` and --mark-synced, review
+reminders, and the outdated-translation notice in the built site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, make_site, run_build
+from guidekit.frontmatter import add_months
+from guidekit.translations import content_hash, set_source_hash, translation_state
+
+TODAY = dt.date.today()
+
+FI_GUIDE = """---
+title: Kysy chatissa
+description: Näin kysyt chatissa.
+service: chat
+reviewed: {reviewed}
+owner: Viestintä / digituki
+short: chat
+---
+
+# Kysy chatissa
+
+Kirjoita kysymys chattiin.
+
+## Näin toimit
+
+1. Avaa chat.
+2. Kirjoita kysymys.
+"""
+
+SV_GUIDE = """---
+title: Fråga i chatten
+description: Så här frågar du i chatten.
+service: chat
+reviewed: {reviewed}
+owner: Viestintä / digituki
+short: chat
+---
+
+# Fråga i chatten
+
+Skriv din fråga i chatten.
+
+## Så här gör du
+
+1. Öppna chatten.
+2. Skriv din fråga.
+"""
+
+SELKO_GUIDE = """---
+title: Kysy chatissa
+description: Näin kysyt chatissa.
+service: chat
+reviewed: {reviewed}
+owner: Viestintä / digituki
+short: chat
+---
+
+# Kysy chatissa
+
+Voit kysyä chatissa.
+"""
+
+
+def guidekit(tree: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "guidekit.cli", *args], cwd=tree, capture_output=True, text=True
+    )
+
+
+def status(tree: Path) -> dict[tuple[str, str], dict]:
+    result = guidekit(tree, "status", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return {(row["page"], row["lang"]): row for row in json.loads(result.stdout)}
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """fi and sv of one guide (sv never marked synced); en and selko missing."""
+    shutil.copy(ROOT / "guidekit.yml", tmp_path / "guidekit.yml")
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    reviewed = TODAY.isoformat()
+    for lang, text in (("fi", FI_GUIDE), ("sv", SV_GUIDE)):
+        page = tmp_path / "docs" / lang / "ohjeet" / "chat.md"
+        page.parent.mkdir(parents=True)
+        page.write_text(text.format(reviewed=reviewed), encoding="utf-8")
+    return tmp_path
+
+
+def page(tree: Path, lang: str) -> Path:
+    return tree / "docs" / lang / "ohjeet" / "chat.md"
+
+
+# --- the hash: content, not metadata -------------------------------------------------------
+
+
+def test_hash_ignores_metadata_whitespace_and_comments():
+    base = FI_GUIDE.format(reviewed="2026-01-01")
+    same = (
+        FI_GUIDE.format(reviewed="2026-05-05")
+        .replace("owner: Viestintä / digituki", "owner: Toinen tiimi")
+        .replace("Kirjoita kysymys chattiin.", "Kirjoita   kysymys\nchattiin.\n<!-- huomio tekijälle -->")
+    )
+    assert content_hash(same) == content_hash(base)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("title: Kysy chatissa", "title: Kysy chatissa nyt"),
+        ("2. Kirjoita kysymys.", "2. Kirjoita kysymys ja paina Lähetä."),
+    ],
+)
+def test_hash_changes_with_title_or_body(edit):
+    base = FI_GUIDE.format(reviewed="2026-01-01")
+    assert content_hash(base.replace(*edit)) != content_hash(base)
+
+
+def test_set_source_hash_adds_or_replaces_exactly_one_line():
+    text = SV_GUIDE.format(reviewed="2026-01-01")
+    added = set_source_hash(text, "aaaaaaaaaaaa")
+    assert added.split("\n") == text.split("\n")[:7] + ['source_hash: "aaaaaaaaaaaa"'] + text.split("\n")[7:]
+    replaced = set_source_hash(added, "bbbbbbbbbbbb")
+    assert replaced == added.replace("aaaaaaaaaaaa", "bbbbbbbbbbbb")
+
+
+def test_set_source_hash_keeps_crlf_and_a_missing_final_newline():
+    text = SV_GUIDE.format(reviewed="2026-01-01").replace("\n", "\r\n").rstrip("\r\n")
+    result = set_source_hash(text, "cccccccccccc")
+    assert result.replace('source_hash: "cccccccccccc"\r\n', "") == text
+    assert not result.endswith("\n")
+
+
+def test_a_numeric_looking_hash_is_read_back_as_text():
+    text = set_source_hash(SV_GUIDE.format(reviewed="2026-01-01"), "012345678901")
+    source = "---\ntitle: x\n---\n"
+    assert translation_state(source, text)[0] == "outdated"  # a different hash, but no crash
+    assert '"012345678901"' in text
+
+
+# --- guidekit status ------------------------------------------------------------------------
+
+
+def test_status_lists_every_page_and_language(tree):
+    rows = status(tree)
+    assert rows[("ohjeet/chat.md", "fi")]["state"] == "ok" and rows[("ohjeet/chat.md", "fi")]["source"]
+    assert rows[("ohjeet/chat.md", "sv")]["state"] == "outdated"
+    assert rows[("ohjeet/chat.md", "sv")]["reason"] == "no-hash"
+    assert rows[("ohjeet/chat.md", "en")]["state"] == "missing"
+    assert rows[("ohjeet/chat.md", "selko")]["state"] == "missing"
+
+
+def test_edit_in_finnish_turns_synced_translation_outdated_and_mark_synced_makes_it_ok(tree):
+    sv = page(tree, "sv")
+    before = sv.read_bytes()
+    result = guidekit(tree, "status", "--mark-synced", "docs/sv/ohjeet/chat.md")
+    assert result.returncode == 0, result.stderr
+    assert "docs/sv/ohjeet/chat.md: merkitty ajan tasalle" in result.stdout
+    after = sv.read_bytes()
+    # The author's text is byte-identical apart from the one added line.
+    added = [line for line in after.split(b"\n") if line not in before.split(b"\n")]
+    assert len(added) == 1 and added[0].startswith(b"source_hash: ")
+    assert after.replace(added[0] + b"\n", b"", 1) == before
+    assert status(tree)[("ohjeet/chat.md", "sv")]["state"] == "ok"
+
+    # Metadata of the Finnish page may change without outdating anything.
+    fi = page(tree, "fi")
+    fi.write_text(fi.read_text(encoding="utf-8").replace("owner: Viestintä / digituki", "owner: Digituki"), encoding="utf-8")
+    assert status(tree)[("ohjeet/chat.md", "sv")]["state"] == "ok"
+
+    fi.write_text(fi.read_text(encoding="utf-8").replace("2. Kirjoita kysymys.", "2. Kirjoita kysymys.\n3. Paina Lähetä."), encoding="utf-8")
+    row = status(tree)[("ohjeet/chat.md", "sv")]
+    assert (row["state"], row["reason"]) == ("outdated", "source-changed")
+
+    synced = sv.read_bytes()
+    assert guidekit(tree, "status", "--mark-synced", "docs/sv/ohjeet/chat.md").returncode == 0
+    resynced = sv.read_bytes()
+    changed = [(a, b) for a, b in zip(synced.split(b"\n"), resynced.split(b"\n")) if a != b]
+    assert len(synced.split(b"\n")) == len(resynced.split(b"\n")) and len(changed) == 1
+    assert status(tree)[("ohjeet/chat.md", "sv")]["state"] == "ok"
+
+
+def test_mark_synced_twice_changes_nothing_the_second_time(tree):
+    guidekit(tree, "status", "--mark-synced", "docs/sv/ohjeet/chat.md")
+    once = page(tree, "sv").read_bytes()
+    result = guidekit(tree, "status", "--mark-synced", "docs/sv/ohjeet/chat.md")
+    assert "oli jo ajan tasalla" in result.stdout
+    assert page(tree, "sv").read_bytes() == once
+
+
+def test_mark_synced_takes_a_language_or_a_folder(tree):
+    selko = page(tree, "selko")
+    selko.parent.mkdir(parents=True)
+    selko.write_text(SELKO_GUIDE.format(reviewed=TODAY.isoformat()), encoding="utf-8")
+    assert guidekit(tree, "status", "--mark-synced", "sv").returncode == 0
+    assert guidekit(tree, "status", "--mark-synced", "docs/selko/").returncode == 0
+    rows = status(tree)
+    assert rows[("ohjeet/chat.md", "sv")]["state"] == rows[("ohjeet/chat.md", "selko")]["state"] == "ok"
+
+
+def test_mark_synced_refuses_the_finnish_source_and_broken_translations(tree):
+    fi_before = page(tree, "fi").read_bytes()
+    result = guidekit(tree, "status", "--mark-synced", "docs/fi/ohjeet/chat.md")
+    assert result.returncode == 1 and "suomenkielinen sivu on lähde" in result.stderr
+    assert page(tree, "fi").read_bytes() == fi_before
+
+    sv = page(tree, "sv")
+    broken = sv.read_text(encoding="utf-8").replace("title: Fråga i chatten", "title: Fråga: i chatten")
+    sv.write_text(broken, encoding="utf-8")
+    result = guidekit(tree, "status", "--mark-synced", "docs/sv/ohjeet/chat.md")
+    assert result.returncode == 1
+    assert "docs/sv/ohjeet/chat.md: rivi 2:" in result.stderr and "Traceback" not in result.stderr
+    assert sv.read_text(encoding="utf-8") == broken
+
+
+def test_a_translation_without_finnish_page_is_an_orphan(tree):
+    orphan = tree / "docs" / "en" / "vanha.md"
+    orphan.parent.mkdir(parents=True)
+    orphan.write_text("---\ntitle: Old\ndescription: Old page.\n---\n\n# Old\n", encoding="utf-8")
+    assert status(tree)[("vanha.md", "en")]["state"] == "orphan"
+
+
+def test_text_output_shows_the_table_and_review_reminders(tree):
+    fi = page(tree, "fi")
+    overdue = add_months(TODAY, -13)
+    fi.write_text(FI_GUIDE.format(reviewed=overdue.isoformat()), encoding="utf-8")
+    soon = add_months(TODAY, -12) + dt.timedelta(days=10)
+    sv = page(tree, "sv")
+    sv.write_text(SV_GUIDE.format(reviewed=soon.isoformat()), encoding="utf-8")
+    result = guidekit(tree, "status")
+    assert result.returncode == 0, result.stderr
+    table_row = next(line for line in result.stdout.splitlines() if line.startswith("ohjeet/chat.md"))
+    assert table_row.split() == ["ohjeet/chat.md", "vanhentunut", "puuttuu", "puuttuu"]
+    assert f"Myöhässä: docs/fi/ohjeet/chat.md: tarkistettu {overdue.day}.{overdue.month}.{overdue.year}" in result.stdout
+    assert "Pian: docs/sv/ohjeet/chat.md" in result.stdout
+    rows = status(tree)
+    assert rows[("ohjeet/chat.md", "fi")]["review_state"] == "overdue"
+    assert rows[("ohjeet/chat.md", "sv")]["review_state"] == "due-soon"
+
+
+def test_outdated_translation_is_a_tr101_warning_in_lint(tree):
+    result = guidekit(tree, "lint", "--format", "json", "docs/sv/ohjeet/chat.md")
+    findings = [f for f in json.loads(result.stdout) if f["rule"] == "TR101"]
+    assert len(findings) == 1 and findings[0]["severity"] == "warning"
+    assert "--mark-synced docs/sv/ohjeet/chat.md" in findings[0]["fix"]
+    guidekit(tree, "status", "--mark-synced", "sv")
+    result = guidekit(tree, "lint", "--format", "json", "docs/sv/ohjeet/chat.md")
+    assert not [f for f in json.loads(result.stdout) if f["rule"] == "TR101"]
+
+
+# --- the built site -------------------------------------------------------------------------
+
+
+INDEX = {
+    "fi": "---\ntitle: Etusivu\ndescription: Ohjeet digitaalisiin palveluihin.\n---\n\n# Etusivu\n\nTervetuloa.\n",
+    "sv": "---\ntitle: Startsida\ndescription: Anvisningar för digitala tjänster.\n---\n\n# Startsida\n\nVälkommen.\n",
+    "en": "---\ntitle: Front page\ndescription: Guides to digital services.\n---\n\n# Front page\n\nWelcome.\n",
+    "selko": "---\ntitle: Etusivu\ndescription: Ohjeet netin palveluihin.\n---\n\n# Etusivu\n\nTervetuloa.\n",
+}
+
+
+def small_site(tmp_path: Path) -> Path:
+    """Every language has a front page synced to the Finnish one; the chat guide exists in
+    fi, sv (synced, then Finnish edited: outdated) and selko (never synced); en lacks it."""
+    reviewed = TODAY.isoformat()
+    pages = {f"{lang}/index.md": text for lang, text in INDEX.items()}
+    for lang in ("sv", "en", "selko"):
+        pages[f"{lang}/index.md"] = set_source_hash(INDEX[lang], content_hash(INDEX["fi"]))
+    pages["fi/ohjeet/chat.md"] = FI_GUIDE.format(reviewed=reviewed).replace("Avaa chat.", "Avaa chat sovelluksessa.")
+    pages["sv/ohjeet/chat.md"] = set_source_hash(SV_GUIDE.format(reviewed=reviewed), content_hash(FI_GUIDE.format(reviewed=reviewed)))
+    pages["selko/ohjeet/chat.md"] = SELKO_GUIDE.format(reviewed=reviewed)
+    return make_site(tmp_path, pages)
+
+
+@pytest.fixture(scope="module")
+def built_small_site(tmp_path_factory) -> tuple[Path, str]:
+    tmp = tmp_path_factory.mktemp("status-site")
+    result = run_build(small_site(tmp), tmp / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output  # outdated translations never fail the strict build
+    return tmp / "site", output
+
+
+def notice(site: Path, rel: str) -> str | None:
+    html = (site / rel).read_text(encoding="utf-8")
+    start = html.find('class="gk-outdated-notice"')
+    return None if start < 0 else html[start : html.index("</p>", start)]
+
+
+def test_outdated_translation_tells_its_readers_in_their_language(built_small_site):
+    site, _output = built_small_site
+    sv = notice(site, "sv/ohjeet/chat/index.html")
+    assert sv is not None and "Den här översättningen kan vara föråldrad" in sv
+    assert 'href="../../../ohjeet/chat/"' in sv and 'hreflang="fi"' in sv
+    selko = notice(site, "selko/ohjeet/chat/index.html")
+    assert selko is not None and "Tämän sivun tiedot voivat olla vanhoja" in selko
+
+
+def test_up_to_date_source_and_fallback_pages_have_no_outdated_notice(built_small_site):
+    site, _output = built_small_site
+    for rel in ("index.html", "sv/index.html", "ohjeet/chat/index.html", "en/ohjeet/chat/index.html"):
+        assert notice(site, rel) is None, rel
+    assert 'class="gk-fallback-notice"' in (site / "en/ohjeet/chat/index.html").read_text(encoding="utf-8")
+
+
+def test_outdated_translations_are_info_notes_in_the_build_log(built_small_site):
+    _site, output = built_small_site
+    notes = [line for line in output.splitlines() if "guidekit: käännös voi olla vanhentunut" in line]
+    assert [line.split()[0] for line in notes] == ["INFO", "INFO"]
+    assert any("(sv, 1 sivua): ohjeet/chat.md" in line for line in notes)
+    assert any("(selko, 1 sivua): ohjeet/chat.md" in line for line in notes)
+    tr101 = [line for line in output.splitlines() if "[TR101]" in line]
+    assert {line.split()[0] for line in tr101} == {"INFO"} and len(tr101) == 2
+
+
+def test_one_language_preview_builds_with_finnish_fallbacks(tmp_path):
+    # `./dev serve en`: en lacks the chat guide; the preview shows the Finnish one.
+    config = small_site(tmp_path)
+    result = run_build(config, tmp_path / "site", env={"GUIDEKIT_ONLY_LANGUAGE": "en"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    guide = (tmp_path / "site" / "ohjeet" / "chat" / "index.html").read_text(encoding="utf-8")
+    assert 'class="gk-fallback-notice"' in guide and "Kysy chatissa" in guide
+    front = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Welcome." in front and not (tmp_path / "site" / "en").exists()
