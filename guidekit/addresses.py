@@ -26,11 +26,10 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from guidekit.document import split_front_matter
-from guidekit.findings import ERROR, Finding
+from guidekit.findings import ERROR, INFO, Finding
 from guidekit.frontmatter import SHORT_ID  # the same rule the front-matter check (FM106) applies
 from guidekit.languages import DEFAULT_LANGUAGE, LANGUAGES
 
-INFO = "info"
 SHORT_FOLDER = "o"
 RECORD_FILE = "data/addresses.yml"
 REDIRECTS_FILE = "data/redirects.yml"

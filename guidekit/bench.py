@@ -1,31 +1,50 @@
-"""How much the checks add to a full build: a synthetic site, built with and without them.
+"""The benchmark of issue 8: how fast the site builds, and how heavy its pages are.
 
-generate_site() writes N guides in each of the four languages (realistic, varied
-text from sentence templates, with fact placeholders, lists and images left out)
-into a folder that also holds the real mkdocs.yml, overrides/, hooks/, data/ and
-guidekit.yml. measure() builds it twice with `mkdocs build` in a subprocess, once
-with GUIDEKIT_CHECKS=0 and once with the checks, and times the lint of every page
-on its own. The numbers are reported, never asserted (timings vary by machine).
+generate_site() writes N guides in each of the four languages into a folder that also
+holds the real mkdocs.yml (without the real nav), overrides/, hooks/, data/ and
+guidekit.yml. Every guide is a valid one, as an author would publish it: full front
+matter (title, description, a service listed in data/county.yml, reviewed, owner,
+short; translations carry the source_hash of their Finnish page) and a small
+mock-screen PNG with alt text in the page's language. So the checks have next to
+nothing to report and the run measures the work of building a clean site.
+
+measure() builds it with `mkdocs build` in a subprocess, alternately without
+(GUIDEKIT_CHECKS=0) and with the checks; times each language's part of a build from
+the lines static-i18n logs when it starts a language; times the lint of every page in
+a process of its own; adds up the built site's bytes per language; and loads one guide
+page per language in Chromium (guidekit/pageweight.py). The numbers are reported
+(BENCHMARKS.md), never asserted: timings vary by machine.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import json
 import os
 import random
-import resource
 import re
+import resource
 import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
-from guidekit.languages import LANGUAGES
+import yaml
+
+from guidekit.languages import DEFAULT_LANGUAGE, LANGUAGES
+from guidekit.translations import content_hash, set_source_hash
 
 SITE_PARTS = ("overrides", "hooks", "data", "guidekit.yml")
 # The real site's address history names pages the synthetic site does not have.
 ADDRESS_HISTORY = ("addresses.yml", "redirects.yml")
+OWNER = "Viestintä / digituki"
+# Languages with screenshots of their own; selko shows the Finnish ones, as on the real site.
+IMAGE_LANGUAGES = ("fi", "sv", "en")
+SCREEN_SIZE = (640, 400)  # pixels: not more than twice the narrowest column it is shown in
 
 # Per language: title pattern, section headings, and sentence templates whose slots
 # ({service}, {thing}, {place}, {time}, {n}) are filled at random, so that pages
@@ -112,10 +131,11 @@ TEXT = {
     "selko": {
         "title": "Ohje {n}: {service}",
         "sections": ("Mitä tarvitset?", "Näin teet", "Jos et onnistu"),
-        "service": ["ajanvaraus", "chat", "viesti", "resepti", "laboratorio", "hammashoito", "neuvola", "kotihoito"],
-        "thing": ["pankkitunnukset", "puhelimen", "tietokoneen", "henkilökortin", "tabletin", "sähköpostin"],
+        # Short, common words: published selkokieli reads at Wiio 9 or easier (PL104).
+        "service": ["ajanvaraus", "chat", "viesti", "resepti", "verikoe", "hammas", "neuvola", "kotihoito"],
+        "thing": ["pankkitunnukset", "puhelimen", "koneen", "kortin", "tabletin", "sähköpostin"],
         "place": ["terveysasemalla", "kirjastossa", "kotona", "sovelluksessa", "netissä"],
-        "time": ["arkisin", "aamulla", "iltapäivällä", "heti", "huomenna"],
+        "time": ["arkisin", "aamulla", "illalla", "heti", "huomenna"],
         "sentences": [
             "Voit hoitaa asian {place}.",
             "Tarvitset {thing}.",
@@ -136,6 +156,31 @@ TEXT = {
 }
 
 
+# Per language: the description, the screenshot's alt text and the button drawn in it.
+PAGE_WORDS = {
+    "fi": {
+        "description": "Näin käytät palvelua {service} askel askeleelta: mitä tarvitset, mitä teet ja mistä saat apua.",
+        "alt": "Sovelluksen näkymä, jossa valitaan {service}. Alareunassa on painike {button}.",
+        "button": "Jatka",
+    },
+    "sv": {
+        "description": "Så använder du tjänsten {service} steg för steg: vad du behöver, vad du gör och var du får hjälp.",
+        "alt": "Appens vy där du väljer {service}. Längst ner finns knappen {button}.",
+        "button": "Fortsätt",
+    },
+    "en": {
+        "description": "How to use {service} step by step: what you need, what to do and where to get help.",
+        "alt": "The app screen where you choose {service}. The {button} button is at the bottom.",
+        "button": "Continue",
+    },
+    "selko": {
+        "description": "Näin käytät palvelua {service}. Ohjeessa kerrotaan, mitä tarvitset ja mitä teet.",
+        "alt": "Sovelluksessa valitset {service}. Paina alhaalla nappia {button}.",
+        "button": "Jatka",
+    },
+}
+
+
 def _fill(template: str, words: dict, rng: random.Random) -> str:
     return template.format(
         service=rng.choice(words["service"]),
@@ -150,15 +195,27 @@ def _paragraph(words: dict, rng: random.Random, sentences: int) -> str:
     return " ".join(_fill(rng.choice(words["sentences"]), words, rng) for _ in range(sentences))
 
 
-def guide_text(lang: str, number: int, rng: random.Random) -> str:
+def _yaml_value(value) -> str:
+    # JSON strings are valid YAML double-quoted strings; dates stay plain (YYYY-MM-DD).
+    return value.isoformat() if isinstance(value, dt.date) else json.dumps(value, ensure_ascii=False)
+
+
+def guide_text(lang: str, number: int, rng: random.Random, fields: dict | None = None, image: str | None = None) -> str:
+    """One page: title, description and `fields` in the front matter; an introduction and
+    three sections (what you need, steps, trouble). `image` (a path relative to the page)
+    adds a screenshot after the steps, with alt text in the page's language."""
     words = TEXT[lang]
     service = rng.choice(words["service"])
     title = words["title"].format(n=number, service=service)
     needs, steps, trouble = words["sections"]
+    front = {"title": title, "description": PAGE_WORDS[lang]["description"].format(service=service), **(fields or {})}
+    picture = []
+    if image:
+        alt = PAGE_WORDS[lang]["alt"].format(service=service, button=PAGE_WORDS[lang]["button"])
+        picture = [f"![{alt}]({image})", ""]
     lines = [
         "---",
-        f'title: "{title}"',
-        f'description: "{title}."',
+        *(f"{key}: {_yaml_value(value)}" for key, value in front.items()),
         "---",
         "",
         f"# {title}",
@@ -173,6 +230,7 @@ def guide_text(lang: str, number: int, rng: random.Random) -> str:
         "",
         *(f"{i}. {_fill(rng.choice(words['sentences']), words, rng)}" for i in range(1, rng.randint(5, 8))),
         "",
+        *picture,
         _paragraph(words, rng, rng.randint(2, 4)),
         "",
         f"## {trouble}",
@@ -183,6 +241,33 @@ def guide_text(lang: str, number: int, rng: random.Random) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def mock_screen(lang: str, number: int, rng: random.Random) -> bytes:
+    """A small PNG like a phone app's screen: a header bar, lines of text, a button."""
+    from PIL import Image, ImageDraw
+
+    width, height = SCREEN_SIZE
+    image = Image.new("RGB", SCREEN_SIZE, "#ffffff")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, 0, width, 56], fill="#00467f")
+    draw.text((20, 20), f"{TEXT[lang]['title'].format(n=number, service='')}".rstrip(": "), fill="#ffffff")
+    top = 80
+    for _ in range(rng.randint(3, 6)):
+        draw.rounded_rectangle([20, top, width - 20, top + 44], radius=6, outline="#8a8a8a", width=2)
+        draw.text((36, top + 14), rng.choice(TEXT[lang]["service"]), fill="#1f1f1f")
+        top += 56
+    draw.rounded_rectangle([20, height - 64, width - 20, height - 16], radius=8, fill="#00467f")
+    draw.text((width // 2 - 30, height - 48), PAGE_WORDS[lang]["button"], fill="#ffffff")
+    out = io.BytesIO()
+    image.quantize(colors=16).save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+def service_ids(root: Path) -> list[str]:
+    """The services data/county.yml lists: a guide's `service` must be one of them (FM104)."""
+    data = yaml.safe_load((root / "data" / "county.yml").read_text(encoding="utf-8")) or {}
+    return sorted(data.get("services") or {}) or ["app"]
 
 
 def generate_site(target: Path, root: Path, guides: int, seed: int = 1) -> int:
@@ -197,39 +282,110 @@ def generate_site(target: Path, root: Path, guides: int, seed: int = 1) -> int:
     config = re.sub(r"(?ms)^nav:\n.*?(?=^\S)", "", config)  # the real nav names real pages
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     rng = random.Random(seed)
+    services = service_ids(root)
+    today = dt.date.today()
     pages = 0
-    for lang in LANGUAGES:
+    finnish: dict[str, str] = {}  # page path -> Finnish text, for the translations' source_hash
+    for lang in LANGUAGES:  # Finnish first
         folder = target / "docs" / lang
         (folder / "ohjeet").mkdir(parents=True, exist_ok=True)
-        (folder / "index.md").write_text(guide_text(lang, 0, rng), encoding="utf-8")
-        pages += 1
-        for number in range(1, guides + 1):
-            (folder / "ohjeet" / f"ohje-{number:03d}.md").write_text(guide_text(lang, number, rng), encoding="utf-8")
+        if lang in IMAGE_LANGUAGES:
+            (folder / "assets" / "images").mkdir(parents=True, exist_ok=True)
+        for number in range(0, guides + 1):
+            rel = "index.md" if number == 0 else f"ohjeet/ohje-{number:03d}.md"
+            fields, image = {}, None
+            if number:
+                fields = {
+                    "service": rng.choice(services),
+                    "reviewed": today - dt.timedelta(days=rng.randint(0, 180)),
+                    "owner": OWNER,
+                    "short": f"ohje-{number:03d}",
+                }
+                image = f"../assets/images/ohje-{number:03d}.png"
+                if lang in IMAGE_LANGUAGES:
+                    (folder / "assets" / "images" / f"ohje-{number:03d}.png").write_bytes(mock_screen(lang, number, rng))
+            text = guide_text(lang, number, rng, fields, image)
+            if lang == DEFAULT_LANGUAGE:
+                finnish[rel] = text
+            else:
+                text = set_source_hash(text, content_hash(finnish[rel]))
+            (folder / rel).write_text(text, encoding="utf-8")
             pages += 1
     return pages
 
 
-def build_seconds(site: Path, checks: bool) -> tuple[float, float]:
-    """(wall, CPU) seconds of one full `mkdocs build`, the CPU time of the build and the
-    check worker together. Not strict, so that findings in the synthetic text do not
-    stop the build: both runs do the same work."""
+# --- Building ---------------------------------------------------------------------------
+
+# static-i18n logs this when it starts building a language; MkDocs the last line.
+LANGUAGE_START = re.compile(r"Building '([\w-]+)' documentation to directory")
+BUILD_DONE = re.compile(r"Documentation built in ")
+STARTUP, FINISH = "startup", "finish"
+
+
+class BuildRun(NamedTuple):
+    """One `mkdocs build`: wall and CPU seconds, and where the wall time went."""
+
+    wall: float
+    cpu: float
+    phases: dict  # STARTUP, each language, FINISH -> seconds (language_phases)
+
+
+def language_phases(lines: list[tuple[float, str]], wall: float) -> dict[str, float]:
+    """Split a build's wall time by its log lines, each (seconds since start, text).
+
+    STARTUP runs until the first language starts (Python, MkDocs and plugins loading);
+    a language runs until the next one starts, the last one until MkDocs says the
+    build is done; FINISH is the rest. The checks' worker is collected at the very end
+    of the outermost build, so with checks on the last language's time includes the
+    wait for it: compare languages in builds without checks. {} if nothing matched."""
+    marks = []
+    for seconds, text in lines:
+        started = LANGUAGE_START.search(text)
+        if started:
+            marks.append((seconds, started.group(1)))
+        elif BUILD_DONE.search(text):
+            marks.append((seconds, FINISH))
+    if not marks:
+        return {}
+    phases = {STARTUP: marks[0][0]}
+    ends = [seconds for seconds, _name in marks[1:]] + [wall]
+    for (seconds, name), end in zip(marks, ends):
+        phases[name] = phases.get(name, 0.0) + max(0.0, end - seconds)
+    return phases
+
+
+def build_site(site: Path, checks: bool) -> BuildRun:
+    """One full `mkdocs build` in a subprocess: wall and CPU seconds (the build and the
+    check worker together), and the wall time per language from its log. Not strict, so
+    that a finding in the synthetic text does not stop the build: both runs do the same work."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDEKIT_CHECKS": "1" if checks else "0"}
+    env.pop("GUIDEKIT_ONLY_LANGUAGE", None)
     out = site / ("site-checks" if checks else "site-plain")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "--no-strict", "-f", str(site / "mkdocs.yml"), "-d", str(out)],
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", str(site / "mkdocs.yml"), "-d", str(out)],
         cwd=site,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
         env=env,
     )
+    lines = [(time.perf_counter() - start, line.rstrip("\n")) for line in process.stdout]
+    process.wait()
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode != 0:
-        raise RuntimeError(f"mkdocs build failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    if process.returncode != 0:
+        tail = "\n".join(text for _seconds, text in lines[-40:])
+        raise RuntimeError(f"mkdocs build failed:\n{tail}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
+    return BuildRun(wall, cpu, language_phases(lines, wall))
+
+
+def build_seconds(site: Path, checks: bool) -> tuple[float, float]:
+    """(wall, CPU) seconds of one full build (see build_site)."""
+    run = build_site(site, checks)
+    return run.wall, run.cpu
 
 
 def lint_seconds(site: Path) -> tuple[int, int, float]:
@@ -249,23 +405,83 @@ def lint_seconds(site: Path) -> tuple[int, int, float]:
     return int(pages), int(findings), float(seconds)
 
 
+# --- Output size ------------------------------------------------------------------------
+
+SHARED = "shared"  # Material's JavaScript and stylesheets at the root, used by every language
+SHARED_FOLDERS = ("assets/javascripts/", "assets/stylesheets/")
+
+
+def size_group(relative: str) -> str:
+    """Which part of the built site a file belongs to: a language, or SHARED."""
+    first = relative.split("/", 1)[0]
+    if first in LANGUAGES and first != DEFAULT_LANGUAGE:
+        return first
+    return SHARED if relative.startswith(SHARED_FOLDERS) else DEFAULT_LANGUAGE
+
+
+@dataclass
+class OutputSize:
+    groups: dict[str, int]  # size_group -> bytes
+    source_maps: int  # bytes of *.map files (for developers' tools; no reader fetches them)
+    search_index: dict[str, int]  # language -> bytes of its search_index.json
+    files: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.groups.values())
+
+
+def output_size(folder: Path) -> OutputSize:
+    groups = dict.fromkeys((*LANGUAGES, SHARED), 0)
+    maps, files, index = 0, 0, {}
+    for path in folder.rglob("*"):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(folder).as_posix()
+        size = path.stat().st_size
+        group = size_group(relative)
+        groups[group] += size
+        files += 1
+        if relative.endswith(".map"):
+            maps += size
+        if relative.endswith("search/search_index.json"):
+            index[group] = size
+    return OutputSize(groups, maps, index, files)
+
+
+# --- Results ----------------------------------------------------------------------------
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.2f} MB"
+
+
 @dataclass
 class Measurement:
     pages: int
-    without_checks: list[tuple[float, float]]  # (wall, CPU) seconds of each run
-    with_checks: list[tuple[float, float]]
+    without_checks: list  # BuildRun (or (wall, CPU) tuples) of each run
+    with_checks: list
     lint_pages: int
     lint_findings: int
     lint_total: float
+    size: OutputSize | None = None
+    weights: list = field(default_factory=list)  # pageweight.PageWeight of one guide per language
+    weight_note: str | None = None  # why the pages were not weighed
 
     @staticmethod
     def _median(values: list[float]) -> float:
-        ordered = sorted(values)
-        middle = len(ordered) // 2
-        return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+        return median(values)
 
-    def median(self, runs: list[tuple[float, float]], which: int) -> float:
-        return self._median([run[which] for run in runs])
+    def median(self, runs: list, which: int) -> float:
+        return median([run[which] for run in runs])
 
     @property
     def ratio(self) -> float:
@@ -276,34 +492,128 @@ class Measurement:
     def cpu_ratio(self) -> float:
         return self.median(self.with_checks, 1) / self.median(self.without_checks, 1)
 
+    def per_page_ms(self, checks: bool = False) -> float:
+        """Median wall time of a full build per page, in milliseconds."""
+        return 1000 * self.median(self.with_checks if checks else self.without_checks, 0) / max(self.pages, 1)
+
+    def phases(self, checks: bool = False) -> dict[str, float]:
+        """Median seconds of each phase of the builds (language_phases)."""
+        runs = [run.phases for run in (self.with_checks if checks else self.without_checks) if isinstance(run, BuildRun)]
+        names = [name for name in (STARTUP, *LANGUAGES, FINISH) if any(name in phases for phases in runs)]
+        return {name: median([phases.get(name, 0.0) for phases in runs]) for name in names}
+
     def report(self) -> str:
         per_page_ms = 1000 * self.lint_total / max(self.lint_pages, 1)
 
-        def runs(values: list[tuple[float, float]]) -> str:
-            return ", ".join(f"{wall:.1f}" for wall, _cpu in values)
+        def runs(values: list) -> str:
+            return ", ".join(f"{run[0]:.1f}" for run in values)
 
-        return "\n".join(
-            [
-                f"sivuja: {self.pages} (4 kieltä)",
-                f"ilman tarkistuksia: mediaani {self.median(self.without_checks, 0):.2f} s "
-                f"(CPU {self.median(self.without_checks, 1):.2f} s; kerrat {runs(self.without_checks)} s)",
-                f"tarkistusten kanssa: mediaani {self.median(self.with_checks, 0):.2f} s "
-                f"(CPU {self.median(self.with_checks, 1):.2f} s; kerrat {runs(self.with_checks)} s)",
-                f"suhde, seinäkello: {self.ratio:.3f} (lisäys {100 * (self.ratio - 1):+.1f} %)",
-                f"suhde, CPU-aika: {self.cpu_ratio:.3f} (lisäys {100 * (self.cpu_ratio - 1):+.1f} %)",
-                f"pelkkä tarkistus: {self.lint_total:.2f} s, {per_page_ms:.1f} ms/sivu, "
-                f"{self.lint_findings} löydöstä {self.lint_pages} sivulla",
-            ]
-        )
+        lines = [
+            f"sivuja: {self.pages} (4 kieltä)",
+            f"ilman tarkistuksia: mediaani {self.median(self.without_checks, 0):.2f} s "
+            f"(CPU {self.median(self.without_checks, 1):.2f} s; kerrat {runs(self.without_checks)} s)",
+            f"tarkistusten kanssa: mediaani {self.median(self.with_checks, 0):.2f} s "
+            f"(CPU {self.median(self.with_checks, 1):.2f} s; kerrat {runs(self.with_checks)} s)",
+            f"suhde, seinäkello: {self.ratio:.3f} (lisäys {100 * (self.ratio - 1):+.1f} %)",
+            f"suhde, CPU-aika: {self.cpu_ratio:.3f} (lisäys {100 * (self.cpu_ratio - 1):+.1f} %)",
+            f"pelkkä tarkistus: {self.lint_total:.2f} s, {per_page_ms:.1f} ms/sivu, "
+            f"{self.lint_findings} löydöstä {self.lint_pages} sivulla",
+            f"rakennus sivua kohden: {self.per_page_ms():.1f} ms ilman tarkistuksia, "
+            f"{self.per_page_ms(checks=True):.1f} ms tarkistusten kanssa",
+        ]
+        lines += self._phase_lines()
+        lines += self._size_lines()
+        lines += self._weight_lines()
+        return "\n".join(lines)
+
+    def _phase_lines(self) -> list[str]:
+        plain, checked = self.phases(), self.phases(checks=True)
+        if not plain:
+            return []
+        lines = ["aika kielittäin (seinäkello, mediaani; lokirivien väliltä; ilman / tarkistusten kanssa):"]
+        for name in plain:
+            label = {STARTUP: "käynnistys", FINISH: "lopetus"}.get(name, name)
+            note = " (sis. tarkistusten odotuksen)" if name == LANGUAGES[-1] else ""
+            lines.append(f"  {label:<10} {plain[name]:6.2f} s / {checked.get(name, 0.0):6.2f} s{note}")
+        return lines
+
+    def _size_lines(self) -> list[str]:
+        if self.size is None:
+            return []
+        size = self.size
+        lines = [f"rakennettu sivusto: {megabytes(size.total)} levyllä, {size.files} tiedostoa "
+                 f"(lähdekarttoja *.map {megabytes(size.source_maps)})"]
+        for group, total in size.groups.items():
+            label = "yhteiset (Materialin JS ja CSS)" if group == SHARED else group
+            index = size.search_index.get(group)
+            extra = f", hakuindeksi {index / 1000:.0f} kB" if index else ""
+            lines.append(f"  {label:<8} {megabytes(total)}{extra}")
+        return lines
+
+    def _weight_lines(self) -> list[str]:
+        if self.weight_note:
+            return [f"sivun paino: {self.weight_note}"]
+        if not self.weights:
+            return []
+        lines = ["sivun paino, ensimmäinen lataus Chromiumissa (tavut sellaisenaan / gzip):"]
+        for weight in self.weights:
+            lines.append(weight.report())
+        return lines
 
 
-def measure(site: Path, repeat: int = 1) -> Measurement:
+def weigh_guides(folder: Path, guide: str = "ohjeet/ohje-001/") -> list:
+    """The first load of one guide page per language of a built site (pageweight)."""
+    from guidekit.pageweight import chromium, load_page, serve_folder
+
+    weights = []
+    with serve_folder(folder) as base, chromium() as browser:
+        for lang in LANGUAGES:
+            prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+            weights.append(load_page(browser, f"{base}/{prefix}{guide}"))
+    return weights
+
+
+def measure(site: Path, repeat: int = 1, weigh: bool = True) -> Measurement:
     """Build alternately without and with checks, `repeat` times each (medians count:
-    other load on the machine moves single runs a lot)."""
+    other load on the machine moves single runs a lot); then lint, size and page weight."""
     without, with_ = [], []
     for _ in range(repeat):
-        without.append(build_seconds(site, checks=False))
-        with_.append(build_seconds(site, checks=True))
+        without.append(build_site(site, checks=False))
+        with_.append(build_site(site, checks=True))
     pages, findings, seconds = lint_seconds(site)
     total_pages = sum(1 for _ in (site / "docs").rglob("*.md"))
-    return Measurement(total_pages, without, with_, pages, findings, seconds)
+    result = Measurement(total_pages, without, with_, pages, findings, seconds, size=output_size(site / "site-checks"))
+    if weigh:
+        try:
+            result.weights = weigh_guides(site / "site-checks")
+        except Exception as error:  # noqa: BLE001 - no browser here: the timings still count
+            result.weight_note = f"ei mitattu ({error.__class__.__name__}: {str(error).splitlines()[0] if str(error) else ''})"
+    return result
+
+
+def growth(results: list[tuple[int, Measurement]]) -> str:
+    """Is the build linear in pages × languages? Per-page times for each N, and the cost of
+    each added page between consecutive N (the fixed start-up cost cancels out there)."""
+    lines = ["kasvu (mediaanit, ilman tarkistuksia / tarkistusten kanssa):"]
+    previous = None
+    for guides, result in results:
+        line = (f"  N={guides:<4} sivuja {result.pages:<5} {result.median(result.without_checks, 0):7.2f} s / "
+                f"{result.median(result.with_checks, 0):7.2f} s = {result.per_page_ms():6.1f} / "
+                f"{result.per_page_ms(checks=True):6.1f} ms/sivu")
+        if previous is not None:
+            added = marginal_ms(previous, result)
+            line += f"; lisäsivu {added[0]:.1f} / {added[1]:.1f} ms"
+        lines.append(line)
+        previous = result
+    return "\n".join(lines)
+
+
+def marginal_ms(smaller: Measurement, larger: Measurement) -> tuple[float, float]:
+    """Milliseconds each added page costs between two sizes: without and with checks."""
+    pages = larger.pages - smaller.pages
+    if pages <= 0:
+        return 0.0, 0.0
+    return tuple(
+        1000 * (larger.median(getattr(larger, runs), 0) - smaller.median(getattr(smaller, runs), 0)) / pages
+        for runs in ("without_checks", "with_checks")
+    )

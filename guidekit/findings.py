@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-ERROR = "error"
-WARNING = "warning"
+ERROR = "error"  # blocks publishing: fails `mkdocs build --strict`, `guidekit lint` exits 1
+WARNING = "warning"  # shown, never blocks (e.g. an outdated translation must not block Finnish fixes)
+INFO = "info"  # a note, e.g. a new page not yet in the address record
 
 
 @dataclass(frozen=True, order=True)
@@ -20,6 +21,15 @@ class Finding:
 
     def format(self) -> str:
         return f"[{self.rule}] {self.path}:{self.line}: {self.message} — {self.fix}"
+
+
+def log_finding(logger, finding: Finding) -> None:
+    """How every hook hands a finding to MkDocs: only errors are MkDocs warnings,
+    which is what `--strict` counts."""
+    if finding.severity == ERROR:
+        logger.warning(finding.format())
+    else:
+        logger.info(finding.format())
 
 
 def to_json(findings: list[Finding]) -> str:

@@ -160,14 +160,6 @@ def missing_fields(front_matter: dict, required: list[str]) -> list[str]:
     return [name for name in required if is_blank(front_matter.get(name))]
 
 
-def as_date(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return None
-
-
 def iso_suggestion(value) -> str | None:
     """12.3.2026 -> 2026-03-12, so the fix can show the author the exact line to write."""
     match = FINNISH_DATE.match(str(value))

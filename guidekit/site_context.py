@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import quote
 
+from guidekit.document import as_date
 from guidekit.facts import format_date, localize
 
 
@@ -32,9 +32,5 @@ def feedback_link(facts: dict, page_title: str, page_address: str) -> str:
 
 
 def reviewed_text(meta: dict, lang: str) -> str | None:
-    value = meta.get("reviewed")
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return format_date(value, lang)
-    return None
+    value = as_date(meta.get("reviewed"))
+    return format_date(value, lang) if value else None

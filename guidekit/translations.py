@@ -20,8 +20,8 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from guidekit.document import as_date
 from guidekit.frontmatter import (
-    as_date,
     body_of,
     describe_error,
     is_guide,

@@ -31,7 +31,7 @@ from mkdocs.plugins import event_priority
 
 from guidekit.commands.lint import lint_pages
 from guidekit.config import ConfigError, load_config
-from guidekit.findings import WARNING
+from guidekit.findings import log_finding
 from guidekit.languages import LANGUAGES
 
 log = logging.getLogger("mkdocs.plugins.guidekit")
@@ -101,8 +101,7 @@ def _report() -> None:
     if result.voikko_problem:
         log.warning(result.voikko_problem)  # said once; the Voikko rules then report nothing
     for finding in result.findings:
-        report = log.info if finding.severity == WARNING else log.warning
-        report(finding.format())
+        log_finding(log, finding)
 
 
 @event_priority(-110)  # after static-i18n (-100) has built the other languages

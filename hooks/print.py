@@ -19,7 +19,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from guidekit.addresses import (
-    INFO,
     absolute_url,
     display_url,
     language_prefix,
@@ -34,7 +33,7 @@ from guidekit.addresses import (
     short_url,
 )
 from guidekit.facts import FactsError, load_facts
-from guidekit.findings import WARNING
+from guidekit.findings import Finding, log_finding
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE
 from guidekit.qr import qr_svg
 
@@ -75,8 +74,7 @@ def on_config(config):
     _state["names"] = {lang.locale: lang.name for lang in i18n.config.languages} if i18n else {}
     for finding in plan.findings:
         # Errors fail the build: a printed QR code must never lead nowhere.
-        report = {INFO: log.info, WARNING: log.warning}.get(finding.severity, log.error)
-        report(finding.format())
+        log_finding(log, finding)
     return config
 
 
@@ -160,10 +158,11 @@ def on_post_build(config):
     for redirect in plan_redirects(plan.inventory, plan.record, plan.redirects, lang, config.use_directory_urls):
         target = output_file(Path(config.site_dir), lang, redirect.source, default)
         if target.exists() and not is_redirect_page(target.read_text(encoding="utf-8", errors="replace")):
-            log.error(
-                f"[AD004] {language_prefix(lang, default)}{redirect.source}: uudelleenohjaus osuu "
-                "olemassa olevaan sivuun — nimeä sivu tai lyhyt osoite toisin"
-            )
+            log_finding(log, Finding(
+                path="data/redirects.yml", line=1, rule="AD004",
+                message=f"uudelleenohjaus {language_prefix(lang, default)}{redirect.source} osuu olemassa olevaan sivuun",
+                fix="nimeä sivu tai lyhyt osoite toisin",
+            ))
             continue
         page = plan.inventory.page(lang, redirect.target_path)
         target.parent.mkdir(parents=True, exist_ok=True)

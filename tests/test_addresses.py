@@ -318,6 +318,6 @@ def test_build_fails_when_a_short_address_would_overwrite_a_page(tmp_path):
     result = run_build(small_site(tmp_path, pages), tmp_path / "site", NO_LINT)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "[AD004] o/sovellus/" in output
+    assert "[AD004] data/redirects.yml:1: uudelleenohjaus o/sovellus/ osuu olemassa olevaan sivuun" in output
     # The page itself is kept, not replaced by the redirect.
     assert "http-equiv" not in (tmp_path / "site" / "o" / "sovellus" / "index.html").read_text(encoding="utf-8")

@@ -7,10 +7,12 @@ QR codes decoded with zbarimg) print one guide per language to keep the run shor
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -22,6 +24,7 @@ from guidekit.addresses import absolute_url, display_url, load_plan, page_url, s
 from guidekit.facts import format_date
 from guidekit.languages import LANGUAGES
 from guidekit.pdf import CHROMIUM, launch, serve
+from guidekit.qr import qr_svg
 from html_tools import parse_html
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English", "selko": "Selkosuomi"}
@@ -63,6 +66,18 @@ def follow_redirect(site: Path, redirect: Path) -> Path:
     url = urljoin("/" + redirect.relative_to(site).as_posix(), href)
     path = site / unquote(urlsplit(url).path).lstrip("/")
     return path / "index.html" if url.endswith("/") else path
+
+
+def qr_modules(svg_text: str) -> str:
+    """The dark modules of a QR SVG (its stroke path): equal paths encode the same data."""
+    return re.search(r'<path stroke="#000" d="([^"]+)"', svg_text).group(1)
+
+
+def qr_in(page_file: Path, css_class: str) -> list[str]:
+    """The QR drawings inside elements of css_class on a built page, in order."""
+    text = page_file.read_text(encoding="utf-8")
+    blocks = re.findall(rf'class="{css_class}".*?</svg>', text, re.DOTALL)
+    return [qr_modules(block) for block in blocks]
 
 
 def file_of_address(site: Path, site_url: str, address: str) -> Path:
@@ -125,12 +140,16 @@ def test_every_guide_has_a_print_sheet_with_language_date_short_address_and_qr(b
         translated = (root / "docs" / lang / guide.path).exists()
         assert LANGUAGE_NAMES[lang if translated else "fi"] in sheet.text
         reviewed = html.find_all("time")[0].attrs["datetime"]
-        date = format_date(__import__("datetime").date.fromisoformat(reviewed), lang)
+        date = format_date(dt.date.fromisoformat(reviewed), lang)
         assert f"{ui[lang]['reviewed']} {date}" in sheet.text
         assert [a.attrs["href"] for a in sheet.find_all("a")] == [address]
         assert display_url(address) in sheet.text
         (qr,) = sheet.find_all("svg")
         assert qr.attrs["role"] == "img" and display_url(address) in qr.attrs["aria-label"]
+        # The code encodes the short address (decoded for real in the browser tests below).
+        assert qr_in(built_file(built_site, lang, page_url(guide.path)), "gk-print-sheet") == [
+            qr_modules(qr_svg(address, "QR"))
+        ]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -163,26 +182,66 @@ def test_organisations_page_lists_every_guide_with_short_address_and_qr(built_si
         (qr,) = card.find_all("svg")
         assert qr.attrs["role"] == "img" and display_url(short_link.attrs["href"]) in qr.attrs["aria-label"]
     assert set(found) == set(expected)
+    drawn = qr_in(page, "gk-guide-card")
+    assert sorted(drawn) == sorted(qr_modules(qr_svg(address, "QR")) for address in expected)
 
 
 # --- in Chromium: one guide per language ---------------------------------------------
 
+CHROME = (".md-header", ".md-sidebar--primary", ".md-search", ".md-select", ".md-footer",
+          ".gk-print-button", ".gk-feedback")
+LINK_AFTER = (
+    "[...document.querySelectorAll('.gk-page a')].map(a =>"
+    " [a.getAttribute('href'), a.textContent.trim(), getComputedStyle(a, '::after').content])"
+)
 
-@pytest.fixture(scope="module")
-def browser():
+
+def with_browser(work):
+    """work(browser) in a thread of its own, with its own Chromium.
+
+    Playwright's sync API allows one Playwright per thread, and the tests in
+    tests/browser keep theirs open for the whole session."""
     require_tool(CHROMIUM, "Chromium")
-    from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
+    def run():
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            try:
+                return work(browser)
+            finally:
+                browser.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()
 
 
-@pytest.fixture(scope="module")
-def served(built_site):
-    with serve(built_site) as base:
-        yield base
+def view_on_screen_and_paper(browser, url: str, shot: Path) -> dict:
+    """What a reader sees of a guide on screen and in print (A4 width); the print sheet
+    is saved as an image for the QR decoder."""
+    page = browser.new_page(viewport=A4_VIEWPORT)
+    try:
+        page.goto(url)
+        seen = {
+            "button_on_screen": page.locator(".gk-print-button").is_visible(),
+            "sheet_on_screen": page.locator(".gk-print-sheet").is_visible(),
+        }
+        page.emulate_media(media="print")
+        seen.update(
+            chrome_on_paper=[selector for selector in CHROME if page.locator(selector).first.is_visible()],
+            sheet_on_paper=page.locator(".gk-print-sheet").is_visible(),
+            title=page.locator("h1").first.inner_text(),
+            first_step_on_paper=page.locator(".gk-page ol > li").first.is_visible(),
+            body_px=page.evaluate("parseFloat(getComputedStyle(document.querySelector('.gk-page > p')).fontSize)"),
+            steps_with_images=[item.evaluate("e => getComputedStyle(e).breakInside")
+                               for item in page.locator(".gk-page li:has(img)").all()],
+            link_after=page.evaluate(LINK_AFTER),
+        )
+        page.locator(".gk-print-sheet").screenshot(path=str(shot), timeout=5000)
+        return seen
+    finally:
+        page.close()
 
 
 def decode_qr(png: Path) -> list[str]:
@@ -195,53 +254,31 @@ def first_guide(plan, lang):
     return guides_of(plan, lang)[0]
 
 
-PRINT_STUB = "window.__printed = 0; window.print = () => { window.__printed += 1; };"
+@pytest.fixture(scope="module")
+def printed_views(built_site, plan, tmp_path_factory):
+    """The first guide of each language, seen on screen and on paper."""
+    shots = tmp_path_factory.mktemp("print-shots")
+    with serve(built_site) as base:
+        return with_browser(lambda browser: {
+            lang: (view_on_screen_and_paper(
+                browser, base + prefix(lang) + page_url(first_guide(plan, lang).path), shots / f"{lang}.png"
+            ), shots / f"{lang}.png")
+            for lang in LANGUAGES
+        })
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_print_button_is_reachable_with_the_keyboard_and_prints(browser, served, plan, lang):
+def test_printed_guide_shows_title_and_steps_and_its_qr_code_leads_back_to_it(printed_views, built_site, plan, site_url, lang):
     guide = first_guide(plan, lang)
-    page = browser.new_page()
-    try:
-        page.add_init_script(PRINT_STUB)
-        page.goto(served + prefix(lang) + page_url(guide.path))
-        button = page.locator(".gk-print-button")
-        assert button.is_visible()
-        assert not page.locator(".gk-print-sheet").is_visible()
-        for _ in range(60):
-            page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement.classList.contains('gk-print-button')"):
-                break
-        else:
-            pytest.fail("Tab never reaches the print button")
-        page.keyboard.press("Enter")
-        page.keyboard.press("Space")
-        assert page.evaluate("window.__printed") == 2
-    finally:
-        page.close()
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_printed_guide_shows_title_and_steps_and_its_qr_code_leads_back_to_it(browser, served, built_site, plan, site_url, tmp_path, lang):
-    guide = first_guide(plan, lang)
-    page = browser.new_page(viewport=A4_VIEWPORT)
-    try:
-        page.goto(served + prefix(lang) + page_url(guide.path))
-        page.emulate_media(media="print")
-        # No site chrome on paper, nor the button; the sheet, title and steps are there.
-        for chrome in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", ".gk-print-button", ".gk-feedback"):
-            assert not page.locator(chrome).first.is_visible(), chrome
-        assert page.locator(".gk-print-sheet").is_visible()
-        assert page.locator("h1").first.inner_text() == guide.title
-        assert page.locator(".gk-page ol > li").first.is_visible()
-        body_px = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.gk-page > p')).fontSize)")
-        assert body_px >= 16, "body text under 12 pt"
-        for item in page.locator(".gk-page li:has(img)").all():
-            assert item.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
-        shot = tmp_path / f"{lang}.png"
-        page.locator(".gk-print-sheet").screenshot(path=str(shot))
-    finally:
-        page.close()
+    seen, shot = printed_views[lang]
+    # On screen: the button (its keyboard use is tested in tests/browser), no sheet.
+    assert seen["button_on_screen"] and not seen["sheet_on_screen"]
+    # On paper: no site chrome, nor the button; the sheet, title and steps are there.
+    assert seen["chrome_on_paper"] == []
+    assert seen["sheet_on_paper"] and seen["first_step_on_paper"]
+    assert seen["title"] == guide.title
+    assert seen["body_px"] >= 16, "body text under 12 pt"
+    assert set(seen["steps_with_images"]) <= {"avoid"}
     expected = absolute_url(site_url, lang, short_url(plan.inventory.short_of(guide.path)))
     assert decode_qr(shot) == [expected]
     assert file_of_address(built_site, site_url, expected) == built_file(built_site, lang, page_url(guide.path))
@@ -307,31 +344,31 @@ def test_short_addresses_keep_the_sites_sub_path_and_resolve(sub_path_site, lang
     assert canonical.attrs["href"] == f"{SUB_PATH_URL}{prefix(lang)}ohjeet/chat/"
 
 
-def test_qr_code_under_a_sub_path_decodes_to_the_full_short_address(browser, sub_path_site, tmp_path):
+@pytest.fixture(scope="module")
+def sub_path_views(sub_path_site, tmp_path_factory):
+    shots = tmp_path_factory.mktemp("sub-path-shots")
     with serve(sub_path_site) as base:
-        page = browser.new_page(viewport=A4_VIEWPORT)
-        try:
-            page.goto(base + "sv/ohjeet/chat/")
-            page.emulate_media(media="print")
-            page.locator(".gk-print-sheet").screenshot(path=str(tmp_path / "qr.png"))
-        finally:
-            page.close()
-    assert decode_qr(tmp_path / "qr.png") == [f"{SUB_PATH_URL}sv/o/chat/"]
+        return with_browser(lambda browser: {
+            lang: (view_on_screen_and_paper(browser, base + prefix(lang) + "ohjeet/chat/", shots / f"{lang}.png"),
+                   shots / f"{lang}.png")
+            for lang in ("fi", "sv")
+        })
 
 
-def test_web_links_print_their_address_but_anchors_and_bare_addresses_do_not(browser, sub_path_site):
-    with serve(sub_path_site) as base:
-        page = browser.new_page()
-        try:
-            page.goto(base + "ohjeet/chat/")
-            page.emulate_media(media="print")
-            after = page.evaluate(
-                "[...document.querySelectorAll('.gk-page a')].map(a =>"
-                " [a.getAttribute('href'), a.textContent.trim(), getComputedStyle(a, '::after').content])"
-            )
-        finally:
-            page.close()
-    printed = {(href, text): content for href, text, content in after}
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_qr_code_under_a_sub_path_decodes_to_the_full_short_address(sub_path_views, lang):
+    _seen, shot = sub_path_views[lang]
+    assert decode_qr(shot) == [f"{SUB_PATH_URL}{prefix(lang)}o/chat/"]
+
+
+def test_web_links_print_their_address_but_anchors_and_bare_addresses_do_not(sub_path_views):
+    seen, _shot = sub_path_views["fi"]
+    printed = {(href, text): content for href, text, content in seen["link_after"]}
     assert printed[("https://chat.example/", "chat-palvelu")] == '" (https://chat.example/)"'
     assert printed[("https://chat.example/", "https://chat.example/")] == "none"
     assert printed[("#apua", "kohta Apua")] == "none"
+
+
+def test_a_step_with_its_picture_is_kept_on_one_page(sub_path_views):
+    seen, _shot = sub_path_views["fi"]
+    assert seen["steps_with_images"] == ["avoid"]

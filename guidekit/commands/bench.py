@@ -1,9 +1,16 @@
-"""guidekit bench [--guides N] [--repeat R] [--keep DIR]
+"""guidekit bench [--guides N [N…]] [--repeat R] [--keep DIR] [--no-browser]
 
-Generates a synthetic site of N guides × 4 languages in a temporary folder with the
-real configuration, templates, hooks and data, builds it without and with the checks
-(GUIDEKIT_CHECKS=0 / 1) and prints both wall times, their ratio and the lint time per
-page. The goal: checks add at most 10 % to the build.
+Generates a synthetic site of N valid guides × 4 languages (full front matter, a small
+screenshot each) in a temporary folder with the real configuration, templates, hooks
+and data, and for each N:
+- builds it without and with the checks (GUIDEKIT_CHECKS=0 / 1): wall and CPU time,
+  their ratio, build time per page, and the time of each language from the build log;
+- lints every page on its own: time per page;
+- adds up the built site on disk, per language;
+- loads one guide page per language in Chromium: bytes of HTML, CSS, JS, images and
+  search data, raw and gzip-compressed (guidekit/pageweight.py).
+With several N (e.g. --guides 50 200) it ends with the cost of each added page, to see
+whether the build grows linearly. Goals: checks add at most 10 % (BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -12,33 +19,42 @@ import sys
 import tempfile
 from pathlib import Path
 
-from guidekit.bench import generate_site, measure
+from guidekit.bench import generate_site, growth, measure
 from guidekit.config import find_root
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--guides", type=int, default=200, help="ohjeita kielellä (oletus 200)")
-    parser.add_argument("--repeat", type=int, default=1, help="rakennuskertoja kummallekin; nopein lasketaan")
+    parser.add_argument("--guides", type=int, nargs="+", default=[200], help="ohjeita kielellä, yksi tai useampi koko (oletus 200)")
+    parser.add_argument("--repeat", type=int, default=1, help="rakennuskertoja kummallekin; mediaani lasketaan")
     parser.add_argument("--keep", type=Path, default=None, help="tee sivusto tähän kansioon ja jätä se talteen")
+    parser.add_argument("--no-browser", action="store_true", help="älä mittaa sivun painoa Chromiumissa")
 
 
 def run(args) -> int:
     root = find_root()
-    if args.guides < 1 or args.repeat < 1:
+    if min(args.guides) < 1 or args.repeat < 1:
         print("--guides ja --repeat ovat positiivisia kokonaislukuja", file=sys.stderr)
         return 2
+    if args.keep and args.keep.exists() and any(args.keep.iterdir()):
+        print(f"{args.keep}: kansio ei ole tyhjä", file=sys.stderr)
+        return 2
+    results = []
     with tempfile.TemporaryDirectory(prefix="guidekit-bench-") as temporary:
-        site = args.keep or Path(temporary)
-        if args.keep and args.keep.exists() and any(args.keep.iterdir()):
-            print(f"{args.keep}: kansio ei ole tyhjä", file=sys.stderr)
-            return 2
-        site.mkdir(parents=True, exist_ok=True)
-        pages = generate_site(site, root, args.guides)
-        print(f"synteettinen sivusto: {pages} sivua kansiossa {site}", flush=True)
-        try:
-            result = measure(site, args.repeat)
-        except RuntimeError as error:
-            print(error, file=sys.stderr)
-            return 1
-        print(result.report())
+        for guides in args.guides:
+            base = args.keep or Path(temporary)
+            site = base / f"n{guides}" if len(args.guides) > 1 else base
+            site.mkdir(parents=True, exist_ok=True)
+            pages = generate_site(site, root, guides)
+            print(f"synteettinen sivusto: {pages} sivua kansiossa {site}", flush=True)
+            try:
+                result = measure(site, args.repeat, weigh=not args.no_browser)
+            except RuntimeError as error:
+                print(error, file=sys.stderr)
+                return 1
+            print(result.report(), flush=True)
+            results.append((guides, result))
+            if len(args.guides) > 1:
+                print(flush=True)
+    if len(results) > 1:
+        print(growth(results))
     return 0

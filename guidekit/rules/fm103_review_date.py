@@ -2,7 +2,8 @@
 
 import datetime as dt
 
-from guidekit.frontmatter import as_date, iso_suggestion, is_blank, read_front_matter
+from guidekit.document import as_date
+from guidekit.frontmatter import iso_suggestion, is_blank, read_front_matter
 from guidekit.rules import Report
 
 NAMES = ("FM103", "review-date")

@@ -3,7 +3,8 @@
 import datetime as dt
 
 from guidekit.facts import format_date
-from guidekit.frontmatter import OVERDUE, as_date, read_front_matter, review_due, review_state
+from guidekit.document import as_date
+from guidekit.frontmatter import OVERDUE, read_front_matter, review_due, review_state
 from guidekit.rules import Report
 
 NAMES = ("FM201", "review-overdue")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import io
 import re
+import sys
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -125,12 +126,20 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A tab closed while a file was on its way is no error of the site.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve a folder on 127.0.0.1 at a free port; yields the base address."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -171,25 +180,29 @@ def describe_violations(where: str, violations: list[dict]) -> str:
 
 # --- Keyboard and focus -----------------------------------------------------------------
 
-# Describes the focused element; each element gets a number the first time it is seen, so
-# the tests can tell "the same element again" (a cycle) from "another element".
-ACTIVE_ELEMENT = """() => {
+# Each focused element gets a number the first time it is seen, so that the tests can tell
+# "the same element again" (a cycle) from "another element". STOP_NUMBER is cheap: a walk
+# through a page asks it after every key press; DETAILS describes stops for the messages.
+STOP_NUMBER = """() => {
   const element = document.activeElement;
   if (!element || element === document.body || element === document.documentElement) return null;
   window.__gkStops = window.__gkStops || new Map();
   if (!window.__gkStops.has(element)) window.__gkStops.set(element, window.__gkStops.size);
-  const box = element.getBoundingClientRect();
+  return window.__gkStops.get(element);
+}"""
+
+DETAILS = """numbers => numbers.map(number => {
+  const element = [...window.__gkStops].find(([, n]) => n === number)[0];
   const text = (element.getAttribute("aria-label") || element.innerText || element.value || "").trim();
   return {
-    stop: window.__gkStops.get(element),
+    stop: number,
     tag: element.tagName.toLowerCase(),
-    classes: element.className && element.className.baseVal === undefined ? element.className : "",
+    classes: typeof element.className === "string" ? element.className : "",
     href: element.getAttribute("href") || "",
     text: text.replace(/\\s+/g, " ").slice(0, 60),
     in_content: !!element.closest(".md-content"),
-    box: {x: box.x, y: box.y, width: box.width, height: box.height},
   };
-}"""
+})"""
 
 
 def describe(stop: dict | None) -> str:
@@ -199,8 +212,14 @@ def describe(stop: dict | None) -> str:
     return f"<{stop['tag']}> {name!r}"
 
 
+def details(page, numbers: list[int]) -> list[dict]:
+    return page.evaluate(DETAILS, numbers) if numbers else []
+
+
 def active(page) -> dict | None:
-    return page.evaluate(ACTIVE_ELEMENT)
+    """The focused element (tag, classes, href, text, in_content), or None."""
+    number = page.evaluate(STOP_NUMBER)
+    return None if number is None else details(page, [number])[0]
 
 
 def press(page, key: str) -> dict | None:
@@ -208,34 +227,36 @@ def press(page, key: str) -> dict | None:
     return active(page)
 
 
-def tab_until(page, selector: str, limit: int = 120) -> dict | None:
-    """Press Tab until the focused element matches selector; None if focus never gets there."""
+def tab_until(page, selector: str, limit: int = 120) -> bool:
+    """Press Tab until the focused element matches selector; False if focus never gets there."""
     for _ in range(limit):
-        stop = press(page, "Tab")
-        if stop is None:
-            return None
-        if page.evaluate("s => document.activeElement.matches(s)", selector):
-            return stop
-    return None
+        page.keyboard.press("Tab")
+        if page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector):
+            return True
+    return False
 
 
 def tab_walk(page, key: str = "Tab", limit: int = 400, on_stop=None) -> tuple[list[dict], str]:
-    """Press key until focus has been everywhere, calling on_stop(stop) at each new stop.
+    """Press key until focus has been everywhere, calling on_stop(number) at each new stop.
     Returns the stops and how the walk ended: "out" (focus left the page, or came round
     to the first stop again, as headless Chromium sometimes does), "trap" (another stop
     came round: a keyboard trap) or "limit"."""
-    stops: list[dict] = []
+    numbers: list[int] = []
+    ended = "limit"
     for _ in range(limit):
-        stop = press(page, key)
-        if stop is None or (stops and stop["stop"] == stops[0]["stop"]):
-            return stops, "out"
-        if stop["stop"] in {s["stop"] for s in stops}:
-            stops.append(stop)
-            return stops, "trap"
-        stops.append(stop)
+        page.keyboard.press(key)
+        number = page.evaluate(STOP_NUMBER)
+        if number is None or (numbers and number == numbers[0]):
+            ended = "out"
+            break
+        if number in numbers:
+            numbers.append(number)
+            ended = "trap"
+            break
+        numbers.append(number)
         if on_stop:
-            on_stop(stop)
-    return stops, "limit"
+            on_stop(number)
+    return details(page, numbers), ended
 
 
 def focus_stop(page, stop: int) -> None:
@@ -243,24 +264,32 @@ def focus_stop(page, stop: int) -> None:
     page.evaluate("n => [...window.__gkStops].find(([, id]) => id === n)[0].focus()", stop)
 
 
-# How much of the focused element the user can see: sample points in its box, and count
-# those where the element (not something on top of it, like the sticky header) is hit.
+# How much of the focused element the user can see: sample points in each of its boxes
+# (a link that wraps has one per line), and count those where the element itself, not
+# something on top of it (the sticky header, "back to top"), is hit.
 UNOBSCURED_SHARE = """element => {
-  const box = element.getBoundingClientRect();
   const width = document.documentElement.clientWidth, height = window.innerHeight;
   let seen = 0, total = 0;
-  for (let i = 1; i <= 5; i++) for (let j = 1; j <= 5; j++) {
-    const x = box.left + box.width * i / 6, y = box.top + box.height * j / 6;
-    total++;
-    if (x < 0 || y < 0 || x >= width || y >= height) continue;
-    const hit = document.elementFromPoint(x, y);
-    if (hit && (hit === element || element.contains(hit))) seen++;
+  for (const box of element.getClientRects()) {
+    for (let i = 1; i <= 3; i++) for (let j = 1; j <= 3; j++) {
+      const x = box.left + box.width * i / 4, y = box.top + box.height * j / 4;
+      total++;
+      if (x < 0 || y < 0 || x >= width || y >= height) continue;
+      const hit = document.elementFromPoint(x, y);
+      if (hit && (hit === element || element.contains(hit))) seen++;
+    }
   }
   return total ? seen / total : 0;
 }"""
 
 
+def settle(page) -> None:
+    """Wait two frames: Material reacts to focus in the next frame (the search opens)."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def unobscured_share(page) -> float:
+    settle(page)
     return page.evaluate_handle("document.activeElement").evaluate(UNOBSCURED_SHARE)
 
 
@@ -292,7 +321,7 @@ def changed_pixels(before: bytes, after: bytes, min_contrast: float = 3.0) -> in
         raise ValueError(f"screenshots differ in size: {first.size} and {second.size}")
     count = 0
     cache: dict[tuple, bool] = {}
-    for a, b in zip(first.getdata(), second.getdata()):
+    for a, b in zip(first.get_flattened_data(), second.get_flattened_data()):
         if a == b:
             continue
         key = (a, b)
@@ -302,10 +331,22 @@ def changed_pixels(before: bytes, after: bytes, min_contrast: float = 3.0) -> in
     return count
 
 
+# Perimeter of the element's visible boxes (one per line for a link that wraps).
+VISIBLE_PERIMETER = """element => {
+  let total = 0;
+  for (const box of element.getClientRects()) {
+    const width = Math.min(box.right, document.documentElement.clientWidth) - Math.max(box.left, 0);
+    const height = Math.min(box.bottom, window.innerHeight) - Math.max(box.top, 0);
+    if (width > 0 && height > 0) total += 2 * (width + height);
+  }
+  return Math.round(total);
+}"""
+
+
 @dataclass(frozen=True)
 class FocusIndicator:
     changed: int  # pixels that change with 3:1 contrast when the element gets focus
-    perimeter: int  # CSS px around the element's visible box
+    perimeter: int  # CSS px around the element's visible boxes
     unobscured: float  # share of the element not covered by anything else
 
     @property
@@ -317,12 +358,14 @@ class FocusIndicator:
 def focus_indicator(page, margin: int = 8) -> FocusIndicator:
     """Compare the focused element with itself unfocused, in the same place on the screen.
     The element is focused again afterwards (Chromium keeps :focus-visible for it)."""
+    settle(page)
     element = page.evaluate_handle("document.activeElement")
     unobscured = element.evaluate(UNOBSCURED_SHARE)
     box = element.evaluate(
         "e => { const b = e.getBoundingClientRect(); return {x: b.x, y: b.y, width: b.width, height: b.height}; }"
     )
     viewport = page.viewport_size
+    perimeter = element.evaluate(VISIBLE_PERIMETER)
     left = max(0, int(box["x"]) - margin)
     top = max(0, int(box["y"]) - margin)
     right = min(viewport["width"], int(box["x"] + box["width"]) + margin + 1)
@@ -330,13 +373,11 @@ def focus_indicator(page, margin: int = 8) -> FocusIndicator:
     if right <= left or bottom <= top:
         return FocusIndicator(0, 0, unobscured)
     clip = {"x": left, "y": top, "width": right - left, "height": bottom - top}
-    focused = page.screenshot(clip=clip, animations="disabled")
+    # No transitions to wait for: the tabs ask for reduced motion, which site.css honours.
+    focused = page.screenshot(clip=clip)
     element.evaluate("e => e.blur()")
-    unfocused = page.screenshot(clip=clip, animations="disabled")
+    unfocused = page.screenshot(clip=clip)
     element.evaluate("e => e.focus()")
-    visible_width = max(0, min(box["x"] + box["width"], viewport["width"]) - max(box["x"], 0))
-    visible_height = max(0, min(box["y"] + box["height"], viewport["height"]) - max(box["y"], 0))
-    perimeter = int(2 * (visible_width + visible_height))
     return FocusIndicator(changed_pixels(focused, unfocused), perimeter, unobscured)
 
 
@@ -356,7 +397,9 @@ OVERFLOWING = """() => {
       if (/(auto|scroll|hidden|clip)/.test(style.overflowX)) { scrolls = true; break; }
     }
     if (scrolls || getComputedStyle(element).visibility === "hidden") continue;
-    found.push(`${element.tagName.toLowerCase()}.${[...element.classList].join(".")} ends at ${Math.round(box.right)} px`);
+    const name = element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
+      + [...element.classList].map(c => "." + c).join("");
+    found.push(`${name} ends at ${Math.round(box.right)} px`);
   }
   return {scroll_width: document.documentElement.scrollWidth, width, overflowing: found.slice(-5)};
 }"""
@@ -375,14 +418,14 @@ TEXT_PROBLEMS = """() => {
   };
   const clippers = el => {
     const boxes = [];
-    for (let e = el.parentElement; e && e !== document.documentElement; e = e.parentElement) {
+    for (let e = el; e && e !== document.documentElement; e = e.parentElement) {
       const style = getComputedStyle(e);
       const hidesX = /(hidden|clip)/.test(style.overflowX), hidesY = /(hidden|clip)/.test(style.overflowY);
       if (hidesX || hidesY) boxes.push({element: e, box: e.getBoundingClientRect(), hidesX, hidesY});
     }
     return boxes;
   };
-  const name = el => `${el.tagName.toLowerCase()}${el.classList.length ? "." + [...el.classList].join(".") : ""}`;
+  const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + [...el.classList].map(c => "." + c).join("");
   const lines = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -434,4 +477,25 @@ def text_problems(page) -> list[str]:
 
 
 def horizontal_overflow(page) -> dict:
+    """The page's scroll width against the window's, and what sticks out."""
     return page.evaluate(OVERFLOWING)
+
+
+def layout_problems(page) -> list[str]:
+    """Sideways scrolling, overlapping text and text cut off, as messages."""
+    overflow = horizontal_overflow(page)
+    problems = text_problems(page)
+    if overflow["scroll_width"] > overflow["width"]:
+        problems.insert(
+            0,
+            f"scrolls sideways: {overflow['scroll_width']} px wide in a {overflow['width']} px window "
+            f"({'; '.join(overflow['overflowing']) or 'no single element found'})",
+        )
+    return problems
+
+
+def set_text_size(page, percent: int) -> None:
+    """Text-only zoom, as with the browser's font size setting (the default is 16 px)."""
+    session = page.context.new_cdp_session(page)
+    session.send("Page.enable")
+    session.send("Page.setFontSizes", {"fontSizes": {"standard": 16 * percent // 100, "fixed": 13 * percent // 100}})

@@ -115,16 +115,26 @@ PLANTED = (
 )
 
 
+# Planted into planted-layout.html: a box wider than a phone, a paragraph of fixed height
+# whose lines run over the next one, and a line cut off by its box.
+PLANTED_LAYOUT = (
+    '<div id="too-wide" style="width: 500px; height: 10px; background: #767676"></div>'
+    '<p id="squeezed" style="height: 1.6em; margin: 0">Tämä pitkä teksti jatkuu monelle riville ja menee '
+    "seuraavan kappaleen päälle, koska kappaleen korkeus on kiinteä.</p><p>Seuraava kappale.</p>"
+    '<p id="cut" style="width: 6em; white-space: nowrap; overflow: hidden">Tämä rivi ei mahdu laatikkoonsa.</p>'
+)
+
+
 @dataclass(frozen=True)
 class SmallSite:
     url: str
-    pages: list  # SitePage of the built pages (planted.html is not among them)
+    pages: list  # SitePage of the built pages (the planted pages are not among them)
 
 
 @pytest.fixture(scope="session")
 def small_site(tmp_path_factory) -> SmallSite:
     """A small site built with the real configuration and templates (SMALL_SITE_PAGES),
-    plus planted.html, and served on 127.0.0.1."""
+    plus planted.html and planted-layout.html, served on 127.0.0.1."""
     from conftest import make_site, run_build
 
     folder = tmp_path_factory.mktemp("small-site")
@@ -138,7 +148,8 @@ def small_site(tmp_path_factory) -> SmallSite:
     built = site_pages(site)
     front = (site / "index.html").read_text(encoding="utf-8")
     assert "</h1>" in front
-    (site / "planted.html").write_text(front.replace("</h1>", "</h1>" + PLANTED, 1), encoding="utf-8")
+    for name, planted in (("planted.html", PLANTED), ("planted-layout.html", PLANTED_LAYOUT)):
+        (site / name).write_text(front.replace("</h1>", "</h1>" + planted, 1), encoding="utf-8")
     with serve(site) as url:
         yield SmallSite(url, built)
 

@@ -9,6 +9,7 @@ from browser.browser_tools import (
     DESKTOP,
     VIEWPORTS,
     describe,
+    active,
     focus_indicator,
     press,
     representative_pages,
@@ -103,32 +104,37 @@ def test_every_control_on_a_page_is_in_the_control_list(new_page, site_url, page
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_every_tab_stop_shows_focus_and_shift_tab_walks_back(new_page, site_url, pages, viewport):
-    """Front page, a guide and a 404 page: each template's tab stops, both ways."""
+    """A front page and a guide (the 404 page has a subset of their stops), both ways."""
     tab = new_page(VIEWPORTS[viewport])
-    for site_page in (first_page(pages, kind) for kind in ("front", "guide", "404")):
+    for site_page in (first_page(pages, kind) for kind in ("front", "guide")):
         where = f"{site_page} ({viewport})"
         tab.goto(site_url + site_page.url_path)
-        forward, ended = tab_walk(tab)
+        unseen = []
+
+        def check_focus(number):
+            indicator = focus_indicator(tab)
+            if indicator.unobscured == 0:
+                unseen.append(f"{describe(active(tab))} is covered")
+            elif indicator.thickness < 2:
+                unseen.append(
+                    f"{describe(active(tab))}: {indicator.changed} px change at 3:1, around {indicator.perimeter} px"
+                )
+
+        forward, ended = tab_walk(tab, on_stop=check_focus)
         assert ended == "out", f"{where}: Tab {ended} at {describe(forward[-1])}"
         assert len(forward) > 3, f"{where}: only {len(forward)} tab stops"
-        for stop in forward:
-            focus_stop(tab, stop["stop"])
-            indicator = focus_indicator(tab)
-            assert indicator.unobscured > 0, f"{where}: {describe(stop)} is covered when focused"
-            assert indicator.thickness >= 2, (
-                f"{where}: focus on {describe(stop)} is hard to see "
-                f"({indicator.changed} px change at 3:1, around {indicator.perimeter} px)"
-            )
+        assert not unseen, f"{where}: focus is hard to see on:\n  " + "\n  ".join(unseen)
         # Back from the last stop: the same stops in reverse, none hidden under the sticky
         # header (going up, the browser scrolls each one to the top edge).
         focus_stop(tab, forward[-1]["stop"])
         covered = []
         backward, ended = tab_walk(
-            tab, "Shift+Tab", on_stop=lambda stop: unobscured_share(tab) > 0 or covered.append(describe(stop))
+            tab, "Shift+Tab", on_stop=lambda number: unobscured_share(tab) > 0 or covered.append(describe(active(tab)))
         )
         assert ended == "out", f"{where}: Shift+Tab {ended} at {describe(backward[-1])}"
         assert not covered, f"{where}: going back, these are covered when focused: {covered}"
-        assert [s["stop"] for s in backward] == [s["stop"] for s in reversed(forward[:-1])], (
+        # Past the first stop Shift+Tab may come round to "back to top", shown while scrolling up.
+        assert [s["stop"] for s in backward][: len(forward) - 1] == [s["stop"] for s in reversed(forward[:-1])], (
             f"{where}: Shift+Tab does not retrace Tab:\n  forward {[describe(s) for s in forward]}\n"
             f"  back    {[describe(s) for s in backward]}"
         )
