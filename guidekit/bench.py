@@ -475,6 +475,7 @@ class Measurement:
     size: OutputSize | None = None
     weights: list = field(default_factory=list)  # pageweight.PageWeight of one guide per language
     weight_note: str | None = None  # why the pages were not weighed
+    load: tuple = ()  # the machine's 1-minute load average before and after the builds
 
     @staticmethod
     def _median(values: list[float]) -> float:
@@ -521,6 +522,9 @@ class Measurement:
             f"rakennus sivua kohden: {self.per_page_ms():.1f} ms ilman tarkistuksia, "
             f"{self.per_page_ms(checks=True):.1f} ms tarkistusten kanssa",
         ]
+        if self.load:
+            lines.append(f"koneen kuorma (1 min): {' → '.join(f'{value:.1f}' for value in self.load)} "
+                         f"({os.cpu_count()} suoritinta; muu kuorma hidastaa rinnakkaista tarkistusta)")
         lines += self._phase_lines()
         lines += self._size_lines()
         lines += self._weight_lines()
@@ -573,16 +577,50 @@ def weigh_guides(folder: Path, guide: str = "ohjeet/ohje-001/") -> list:
     return weights
 
 
+def guide_paths(folder: Path) -> list[str]:
+    """Address paths of the guide pages of a built site (those with the guide footer)."""
+    found = []
+    for page in sorted(folder.rglob("index.html")):
+        if 'class="gk-help"' in page.read_text(encoding="utf-8", errors="replace"):
+            rel = page.parent.relative_to(folder).as_posix()
+            found.append("/" if rel == "." else f"/{rel}/")
+    return found
+
+
+def weigh_site(folder: Path) -> list:
+    """The first load of every guide page of an already built site (e.g. `./dev build` → site/)."""
+    from guidekit.pageweight import chromium, load_page, serve_folder
+
+    with serve_folder(folder) as base, chromium() as browser:
+        return [load_page(browser, base + path) for path in guide_paths(folder)]
+
+
+def weight_table(weights: list) -> str:
+    """One line per page: bytes by kind, raw and gzip, in kB (Markdown table)."""
+    from guidekit.pageweight import KINDS
+
+    shown = [kind for kind in KINDS if kind in ("html", "css", "js", "image", "search") or any(w.by_kind()[kind] for w in weights)]
+    lines = ["| sivu | " + " | ".join(shown) + " | yhteensä | gzip |", "|---" * (len(shown) + 3) + "|"]
+    for weight in weights:
+        raw = weight.by_kind()
+        cells = [f"{raw[kind] / 1000:.1f}" for kind in shown]
+        path = re.sub(r"^https?://[^/]+", "", weight.url)
+        lines.append(f"| {path} | " + " | ".join(cells) + f" | {weight.total() / 1000:.1f} | {weight.total(compressed=True) / 1000:.1f} |")
+    return "\n".join(lines)
+
+
 def measure(site: Path, repeat: int = 1, weigh: bool = True) -> Measurement:
     """Build alternately without and with checks, `repeat` times each (medians count:
     other load on the machine moves single runs a lot); then lint, size and page weight."""
     without, with_ = [], []
+    load_before = os.getloadavg()[0]
     for _ in range(repeat):
         without.append(build_site(site, checks=False))
         with_.append(build_site(site, checks=True))
     pages, findings, seconds = lint_seconds(site)
     total_pages = sum(1 for _ in (site / "docs").rglob("*.md"))
     result = Measurement(total_pages, without, with_, pages, findings, seconds, size=output_size(site / "site-checks"))
+    result.load = (load_before, os.getloadavg()[0])
     if weigh:
         try:
             result.weights = weigh_guides(site / "site-checks")

@@ -11,7 +11,7 @@ from importlib import import_module
 COMMANDS = {
     "lint": "tarkista selkeys, kuvat ja etusivut ilman sivuston rakentamista",
     "rules": "kirjoita tarkistussääntöjen ohjesivu authoring/rules.md sääntöjen koodista",
-    "bench": "mittaa, paljonko tarkistukset hidastavat synteettisen sivuston rakentamista",
+    "bench": "mittaa rakennusajan (tarkistuksin ja ilman), koon ja sivun painon synteettisellä sivustolla",
     "status": "käännösten tila (ok, puuttuu, vanhentunut) ja erääntyvät tarkistukset",
     "new": "luo uusi suomenkielinen ohje talon pohjasta ja lisää se navigaatioon",
     "addresses": "tarkista pysyvät osoitteet; --update kirjaa uudet sivut osoiteluetteloon",

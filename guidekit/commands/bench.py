@@ -1,4 +1,6 @@
 """guidekit bench [--guides N [N…]] [--repeat R] [--keep DIR] [--no-browser]
+guidekit bench --weigh SITE
+
 
 Generates a synthetic site of N valid guides × 4 languages (full front matter, a small
 screenshot each) in a temporary folder with the real configuration, templates, hooks
@@ -11,6 +13,9 @@ and data, and for each N:
   search data, raw and gzip-compressed (guidekit/pageweight.py).
 With several N (e.g. --guides 50 200) it ends with the cost of each added page, to see
 whether the build grows linearly. Goals: checks add at most 10 % (BENCHMARKS.md).
+
+--weigh SITE only loads every guide page of an already built site (`./dev build`
+writes site/) in Chromium and prints a table of their bytes: the real site's budget.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from guidekit.bench import generate_site, growth, measure
+from guidekit.bench import generate_site, growth, measure, weigh_site, weight_table
 from guidekit.config import find_root
 
 
@@ -28,9 +33,12 @@ def add_arguments(parser) -> None:
     parser.add_argument("--repeat", type=int, default=1, help="rakennuskertoja kummallekin; mediaani lasketaan")
     parser.add_argument("--keep", type=Path, default=None, help="tee sivusto tähän kansioon ja jätä se talteen")
     parser.add_argument("--no-browser", action="store_true", help="älä mittaa sivun painoa Chromiumissa")
+    parser.add_argument("--weigh", type=Path, default=None, metavar="SITE", help="punnitse vain valmiin sivuston ohjesivut (esim. site/)")
 
 
 def run(args) -> int:
+    if args.weigh:
+        return weigh(args.weigh)
     root = find_root()
     if min(args.guides) < 1 or args.repeat < 1:
         print("--guides ja --repeat ovat positiivisia kokonaislukuja", file=sys.stderr)
@@ -57,4 +65,22 @@ def run(args) -> int:
                 print(flush=True)
     if len(results) > 1:
         print(growth(results))
+    return 0
+
+
+def weigh(folder: Path) -> int:
+    if not (folder / "index.html").is_file():
+        print(f"{folder}: ei rakennettua sivustoa (index.html puuttuu); aja ensin ./dev build", file=sys.stderr)
+        return 2
+    try:
+        weights = weigh_site(folder)
+    except (OSError, ImportError) as error:
+        print(f"sivujen paino: {error}", file=sys.stderr)
+        return 1
+    if not weights:
+        print(f"{folder}: ei ohjesivuja", file=sys.stderr)
+        return 1
+    print(weight_table(weights))
+    heaviest = max(weights, key=lambda w: w.total())
+    print(f"\npainavin: {heaviest.report()}")
     return 0

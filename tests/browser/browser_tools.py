@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import re
 import sys
 import threading
@@ -17,7 +18,8 @@ from urllib.parse import urljoin
 
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE, LANGUAGES
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium; GUIDEKIT_CHROMIUM names another one.
+CHROMIUM = Path(os.environ.get("GUIDEKIT_CHROMIUM", "/usr/bin/chromium"))
 # Playwright cannot download its own browser here; these flags make Debian's Chromium
 # start quietly in a container and keep it off the network.
 LAUNCH_ARGS = [
@@ -88,7 +90,7 @@ def site_pages(site: Path) -> list[SitePage]:
     return pages
 
 
-def open_without_refresh(tab, url: str) -> None:
+def open_without_refresh(tab, url: str, wait_until: str = "load") -> None:
     """Open a redirect page as a resident sees it when the redirect does not happen."""
 
     def strip_refresh(route):
@@ -98,20 +100,21 @@ def open_without_refresh(tab, url: str) -> None:
 
     tab.route(url, strip_refresh)
     try:
-        tab.goto(url)
+        tab.goto(url, wait_until=wait_until)
     finally:
         tab.unroute(url, strip_refresh)
 
 
-def open_site_page(tab, base_url: str, site_page: SitePage) -> None:
+def open_site_page(tab, base_url: str, site_page: SitePage, wait_until: str = "load") -> None:
+    """Open a page; a redirect page (short address) stays put, see open_without_refresh."""
     if site_page.kind == "redirect":
-        open_without_refresh(tab, base_url + site_page.url_path)
+        open_without_refresh(tab, base_url + site_page.url_path, wait_until)
     else:
-        tab.goto(base_url + site_page.url_path)
+        tab.goto(base_url + site_page.url_path, wait_until=wait_until)
 
 
 def representative_pages(pages: list[SitePage]) -> list[SitePage]:
-    """Per language its front page, first guide and 404 page: every template, every language."""
+    """Per language its front page, first guide and 404 page: each template in each language."""
     chosen = []
     for lang in LANGUAGES:
         for kind in ("front", "guide", "404"):
@@ -246,7 +249,7 @@ def tab_walk(page, key: str = "Tab", limit: int = 400, on_stop=None) -> tuple[li
     for _ in range(limit):
         page.keyboard.press(key)
         number = page.evaluate(STOP_NUMBER)
-        if number is None or (numbers and number == numbers[0]):
+        if number is None or (len(numbers) > 1 and number == numbers[0] != numbers[-1]):
             ended = "out"
             break
         if number in numbers:

@@ -1,7 +1,8 @@
 """Browser fixtures: the built site served on 127.0.0.1, and one Chromium for the session.
 
-Chromium is Debian's (/usr/bin/chromium, installed by `./dev test`). Without it the
-browser tests skip with the reason, except in CI (CI=true), where they fail.
+Chromium is Debian's (/usr/bin/chromium, installed by `./dev test`; GUIDEKIT_CHROMIUM
+names another). Without it the browser tests skip with the reason, except in CI
+(CI=true, as .ci/run sets), where they fail.
 
 GUIDEKIT_BROWSER_SITE=<folder> tests an already built site instead of building one
 (quick reruns while working on templates: `./dev build`, then
@@ -124,6 +125,14 @@ PLANTED_LAYOUT = (
     '<p id="cut" style="width: 6em; white-space: nowrap; overflow: hidden">Tämä rivi ei mahdu laatikkoonsa.</p>'
 )
 
+# Planted into planted-keyboard.html: a link without a focus outline, and a field that
+# swallows Tab (a keyboard trap).
+PLANTED_KEYBOARD = (
+    "<style>#no-ring:focus-visible { outline: none !important; }</style>"
+    '<p><a id="no-ring" href="#">Linkki ilman kehystä</a></p>'
+    '<p><label>Ansa <input id="trap" onkeydown="if (event.key === \'Tab\') event.preventDefault()"></label></p>'
+)
+
 
 @dataclass(frozen=True)
 class SmallSite:
@@ -134,7 +143,7 @@ class SmallSite:
 @pytest.fixture(scope="session")
 def small_site(tmp_path_factory) -> SmallSite:
     """A small site built with the real configuration and templates (SMALL_SITE_PAGES),
-    plus planted.html and planted-layout.html, served on 127.0.0.1."""
+    plus the planted-*.html pages, served on 127.0.0.1."""
     from conftest import make_site, run_build
 
     folder = tmp_path_factory.mktemp("small-site")
@@ -148,7 +157,12 @@ def small_site(tmp_path_factory) -> SmallSite:
     built = site_pages(site)
     front = (site / "index.html").read_text(encoding="utf-8")
     assert "</h1>" in front
-    for name, planted in (("planted.html", PLANTED), ("planted-layout.html", PLANTED_LAYOUT)):
+    planted_pages = {
+        "planted.html": PLANTED,
+        "planted-layout.html": PLANTED_LAYOUT,
+        "planted-keyboard.html": PLANTED_KEYBOARD,
+    }
+    for name, planted in planted_pages.items():
         (site / name).write_text(front.replace("</h1>", "</h1>" + planted, 1), encoding="utf-8")
     with serve(site) as url:
         yield SmallSite(url, built)

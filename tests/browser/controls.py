@@ -113,8 +113,9 @@ def operate_search(tab, key: str) -> None:
     )
     assert_focus_shows(tab, "search result")
     href = tab.evaluate("() => document.activeElement.href")
-    tab.keyboard.press(key)
-    tab.wait_for_url(href.split("#")[0] + "**")
+    with tab.expect_navigation():
+        tab.keyboard.press(key)
+    assert tab.url == href
 
 
 def operate_print(tab, key: str) -> None:

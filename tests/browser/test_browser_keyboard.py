@@ -8,23 +8,25 @@ import pytest
 from browser.browser_tools import (
     DESKTOP,
     VIEWPORTS,
-    describe,
     active,
+    describe,
     focus_indicator,
+    focus_stop,
     press,
     representative_pages,
     tab_until,
-    focus_stop,
     tab_walk,
     unobscured_share,
 )
 from browser.controls import CONTROLS, assert_focus_shows
 from guidekit.languages import LANGUAGES
 
-# Elements that act rather than lead somewhere; links are checked as tab stops.
+# Elements that act rather than lead somewhere, and embedded content that takes keys of its
+# own; links are checked as tab stops.
 INTERACTIVE = (
     "button, input:not([type=hidden]), select, textarea, summary, label[tabindex], "
-    "[role=button], [role=checkbox], [role=switch], [role=tab], [role=combobox], [role=slider], [role=menuitem]"
+    "[role=button], [role=checkbox], [role=switch], [role=tab], [role=combobox], [role=slider], [role=menuitem], "
+    "iframe, object, embed, audio[controls], video[controls], [contenteditable=true]"
 )
 
 
@@ -34,14 +36,10 @@ def first_page(pages, kind: str, lang: str = "fi"):
     return found[0]
 
 
-def viewport_pages(pages):
-    return [page for page in representative_pages(pages) if page.kind != "redirect"]
-
-
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_skip_link_is_the_first_stop_and_leads_to_the_content(new_page, site_url, pages, viewport):
     tab = new_page(VIEWPORTS[viewport])
-    for site_page in viewport_pages(pages):
+    for site_page in representative_pages(pages):
         tab.goto(site_url + site_page.url_path)
         first = press(tab, "Tab")
         assert first and "md-skip" in first["classes"], f"{site_page}: first Tab goes to {describe(first)}"
@@ -80,23 +78,28 @@ def test_control_is_reachable_shows_focus_and_works(new_page, site_url, pages, c
         control.operate(tab, key)
 
 
+def unlisted_controls(tab) -> list[str]:
+    """Visible, focusable controls on the page that no entry of CONTROLS matches."""
+    return tab.evaluate(
+        """([interactive, selectors]) => [...document.querySelectorAll(interactive)]
+          .filter(e => e.tabIndex >= 0 && !e.disabled && e.checkVisibility({visibilityProperty: true}))
+          .filter(e => !selectors.some(s => e.matches(s)))
+          .map(e => e.outerHTML.slice(0, 120))""",
+        [INTERACTIVE, [control.selector for control in CONTROLS]],
+    )
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_every_control_on_a_page_is_in_the_control_list(new_page, site_url, pages, viewport):
+def test_every_control_on_every_page_is_in_the_control_list(new_page, site_url, pages, viewport):
+    """Wide, every page; narrow, each template in each language (only the header and menu
+    change with the width). With the walks below, this keeps every page free of traps:
+    a page holds links and known controls only, and the walks cover each template."""
     tab = new_page(VIEWPORTS[viewport])
-    selectors = [control.selector for control in CONTROLS]
+    chosen = [page for page in pages if page.kind != "redirect"] if viewport == "desktop" else representative_pages(pages)
     unlisted = []
-    for site_page in viewport_pages(pages):
+    for site_page in chosen:
         tab.goto(site_url + site_page.url_path)
-        unlisted += [
-            f"{site_page}: {found}"
-            for found in tab.evaluate(
-                """([interactive, selectors]) => [...document.querySelectorAll(interactive)]
-                  .filter(e => e.tabIndex >= 0 && !e.disabled && e.checkVisibility({visibilityProperty: true}))
-                  .filter(e => !selectors.some(s => e.matches(s)))
-                  .map(e => e.outerHTML.slice(0, 120))""",
-                [INTERACTIVE, selectors],
-            )
-        ]
+        unlisted += [f"{site_page}: {found}" for found in unlisted_controls(tab)]
     assert not unlisted, "controls the keyboard tests do not know; add them to tests/browser/controls.py:\n" + "\n".join(
         unlisted
     )
@@ -111,7 +114,7 @@ def test_every_tab_stop_shows_focus_and_shift_tab_walks_back(new_page, site_url,
         tab.goto(site_url + site_page.url_path)
         unseen = []
 
-        def check_focus(number):
+        def check_focus(_number):
             indicator = focus_indicator(tab)
             if indicator.unobscured == 0:
                 unseen.append(f"{describe(active(tab))} is covered")
@@ -129,7 +132,7 @@ def test_every_tab_stop_shows_focus_and_shift_tab_walks_back(new_page, site_url,
         focus_stop(tab, forward[-1]["stop"])
         covered = []
         backward, ended = tab_walk(
-            tab, "Shift+Tab", on_stop=lambda number: unobscured_share(tab) > 0 or covered.append(describe(active(tab)))
+            tab, "Shift+Tab", on_stop=lambda _number: unobscured_share(tab) > 0 or covered.append(describe(active(tab)))
         )
         assert ended == "out", f"{where}: Shift+Tab {ended} at {describe(backward[-1])}"
         assert not covered, f"{where}: going back, these are covered when focused: {covered}"
@@ -141,11 +144,17 @@ def test_every_tab_stop_shows_focus_and_shift_tab_walks_back(new_page, site_url,
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_tab_gets_through_every_page(new_page, site_url, pages, lang):
-    """No keyboard trap: on every page Tab goes through all stops and out of the page."""
+def test_tab_gets_through_every_kind_of_page(new_page, site_url, pages, lang):
+    """No keyboard trap: Tab goes through all stops and out of the page, on the front page,
+    a guide, another page and the 404 page of each language."""
     tab = new_page(DESKTOP)
     stuck = []
-    for site_page in (page for page in pages if page.lang == lang and page.kind != "redirect"):
+    kinds: dict = {}
+    for page in pages:
+        if page.lang == lang and page.kind != "redirect":
+            kinds.setdefault(page.kind, page)
+    assert {"front", "guide", "404"} <= set(kinds), f"{lang}: pages of kinds {sorted(kinds)} only"
+    for site_page in kinds.values():
         tab.goto(site_url + site_page.url_path)
         stops, ended = tab_walk(tab)
         if ended != "out":
@@ -153,3 +162,16 @@ def test_tab_gets_through_every_page(new_page, site_url, pages, lang):
         elif not stops:
             stuck.append(f"{site_page}: Tab finds nothing to focus")
     assert not stuck, "\n".join(stuck)
+
+
+def test_keyboard_checks_find_planted_problems(new_page, small_site):
+    """A link whose focus outline is switched off, and a field, unknown to the control list,
+    that keeps Tab for itself."""
+    tab = new_page(DESKTOP)
+    tab.goto(small_site.url + "/planted-keyboard.html")
+    assert [found for found in unlisted_controls(tab) if 'id="trap"' in found]
+    assert tab_until(tab, "#no-ring")
+    assert focus_indicator(tab).thickness < 2
+    tab.reload()
+    stops, ended = tab_walk(tab)
+    assert ended == "trap" and stops[-1]["tag"] == "input", [describe(stop) for stop in stops]
