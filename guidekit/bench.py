@@ -2,14 +2,16 @@
 
 generate_site() writes N guides in each of the four languages into a folder that also
 holds the real mkdocs.yml (without the real nav), overrides/, hooks/, data/ and
-guidekit.yml. Every guide is a valid one, as an author would publish it: full front
-matter (title, description, a service listed in data/county.yml, reviewed, owner,
-short; translations carry the source_hash of their Finnish page) and a small
+guidekit.yml. The guides are grouped by service, docs/<lang>/ohjeet/<service>/ohje-NNN.md,
+so MkDocs makes a nav section of each service, as on a real site of that size. Every
+guide is a valid one, as an author would publish it: full front matter (title,
+description, a service listed in data/county.yml, reviewed, owner, short; translations carry the source_hash of their Finnish page) and a small
 mock-screen PNG with alt text in the page's language. So the checks have next to
 nothing to report and the run measures the work of building a clean site.
 
-measure() builds it with `mkdocs build` in a subprocess, alternately without
-(GUIDEKIT_CHECKS=0) and with the checks; times each language's part of a build from
+measure() builds it with `mkdocs build` in a subprocess, in turn without the checks
+(GUIDEKIT_CHECKS=0), with them on a cold results cache (every page checked), and with
+them again right after (a rebuild of unchanged pages: results from the cache); times each language's part of a build from
 the lines static-i18n logs when it starts a language; times the lint of every page in
 a process of its own; adds up the built site's bytes per language; and loads one guide
 page per language in Chromium (guidekit/pageweight.py). The numbers are reported
@@ -35,6 +37,7 @@ from typing import NamedTuple
 
 import yaml
 
+from guidekit import lintcache
 from guidekit.languages import DEFAULT_LANGUAGE, LANGUAGES
 from guidekit.translations import content_hash, set_source_hash
 
@@ -270,6 +273,19 @@ def service_ids(root: Path) -> list[str]:
     return sorted(data.get("services") or {}) or ["app"]
 
 
+def guide_service(number: int, services: list[str]) -> str:
+    """The service guide `number` teaches: guides are dealt out evenly, as a county
+    writes several guides for each of its services."""
+    return services[(number - 1) % len(services)]
+
+
+def guide_path(number: int, services: list[str]) -> str:
+    """Where guide `number` lies inside docs/<lang>/: in its service's folder, as on a
+    real site of that size. MkDocs makes each folder a nav section, and with
+    navigation.prune a page's HTML lists only its own section's guides."""
+    return f"ohjeet/{guide_service(number, services)}/ohje-{number:03d}.md"
+
+
 def generate_site(target: Path, root: Path, guides: int, seed: int = 1) -> int:
     """Write the synthetic site into target; returns the number of pages written."""
     for part in SITE_PARTS:
@@ -288,20 +304,19 @@ def generate_site(target: Path, root: Path, guides: int, seed: int = 1) -> int:
     finnish: dict[str, str] = {}  # page path -> Finnish text, for the translations' source_hash
     for lang in LANGUAGES:  # Finnish first
         folder = target / "docs" / lang
-        (folder / "ohjeet").mkdir(parents=True, exist_ok=True)
         if lang in IMAGE_LANGUAGES:
             (folder / "assets" / "images").mkdir(parents=True, exist_ok=True)
         for number in range(0, guides + 1):
-            rel = "index.md" if number == 0 else f"ohjeet/ohje-{number:03d}.md"
+            rel = "index.md" if number == 0 else guide_path(number, services)
             fields, image = {}, None
             if number:
                 fields = {
-                    "service": rng.choice(services),
+                    "service": guide_service(number, services),
                     "reviewed": today - dt.timedelta(days=rng.randint(0, 180)),
                     "owner": OWNER,
                     "short": f"ohje-{number:03d}",
                 }
-                image = f"../assets/images/ohje-{number:03d}.png"
+                image = f"../../assets/images/ohje-{number:03d}.png"
                 if lang in IMAGE_LANGUAGES:
                     (folder / "assets" / "images" / f"ohje-{number:03d}.png").write_bytes(mock_screen(lang, number, rng))
             text = guide_text(lang, number, rng, fields, image)
@@ -309,6 +324,7 @@ def generate_site(target: Path, root: Path, guides: int, seed: int = 1) -> int:
                 finnish[rel] = text
             else:
                 text = set_source_hash(text, content_hash(finnish[rel]))
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
             (folder / rel).write_text(text, encoding="utf-8")
             pages += 1
     return pages
@@ -354,10 +370,16 @@ def language_phases(lines: list[tuple[float, str]], wall: float) -> dict[str, fl
     return phases
 
 
-def build_site(site: Path, checks: bool) -> BuildRun:
+def build_site(site: Path, checks: bool, warm: bool = False) -> BuildRun:
     """One full `mkdocs build` in a subprocess: wall and CPU seconds (the build and the
     check worker together), and the wall time per language from its log. Not strict, so
-    that a finding in the synthetic text does not stop the build: both runs do the same work."""
+    that a finding in the synthetic text does not stop the build: both runs do the same work.
+
+    With checks, the results cache (guidekit/lintcache.py) is emptied first unless `warm`:
+    a cold build checks every page, a warm one follows a build of the same pages (a
+    rebuild where nothing changed reuses every page's results)."""
+    if checks and not warm:
+        lintcache.cache_path(site).unlink(missing_ok=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDEKIT_CHECKS": "1" if checks else "0"}
     env.pop("GUIDEKIT_ONLY_LANGUAGE", None)
     out = site / ("site-checks" if checks else "site-plain")
@@ -389,16 +411,16 @@ def build_seconds(site: Path, checks: bool) -> tuple[float, float]:
 
 
 def lint_seconds(site: Path) -> tuple[int, int, float]:
-    """(pages, findings, seconds) of linting every page in a fresh subprocess (cold caches)."""
+    """(pages, findings, seconds) of linting every page in a fresh subprocess, without
+    the results cache (every page checked)."""
     code = (
         "import time, sys\n"
         "from pathlib import Path\n"
-        "from guidekit.lint import lint_file, make_context, pages_under\n"
+        "from guidekit.commands.lint import lint_pages\n"
         "start = time.perf_counter()\n"
-        "ctx = make_context(Path(sys.argv[1]))\n"
-        "pages = pages_under([], ctx.root)\n"
-        "findings = sum(len(lint_file(p, ctx)) for p in pages)\n"
-        "print(len(pages), findings, time.perf_counter() - start)\n"
+        "run = lint_pages([], Path(sys.argv[1]), use_cache=False)\n"
+        "pages = sum(summary.pages for summary in run.summaries.values())\n"
+        "print(pages, len(run.findings), time.perf_counter() - start)\n"
     )
     result = subprocess.run([sys.executable, "-c", code, str(site)], capture_output=True, text=True, check=True)
     pages, findings, seconds = result.stdout.split()
@@ -468,7 +490,7 @@ def megabytes(size: int) -> str:
 class Measurement:
     pages: int
     without_checks: list  # BuildRun (or (wall, CPU) tuples) of each run
-    with_checks: list
+    with_checks: list  # cold: the results cache emptied before each build
     lint_pages: int
     lint_findings: int
     lint_total: float
@@ -476,6 +498,7 @@ class Measurement:
     weights: list = field(default_factory=list)  # pageweight.PageWeight of one guide per language
     weight_note: str | None = None  # why the pages were not weighed
     load: tuple = ()  # the machine's 1-minute load average before and after the builds
+    with_checks_warm: list = field(default_factory=list)  # a rebuild right after a cold one
 
     @staticmethod
     def _median(values: list[float]) -> float:
@@ -492,6 +515,14 @@ class Measurement:
     @property
     def cpu_ratio(self) -> float:
         return self.median(self.with_checks, 1) / self.median(self.without_checks, 1)
+
+    def warm_ratios(self) -> tuple[float, float] | None:
+        """(wall, CPU) ratio of a warm rebuild with checks to a build without; None if not measured."""
+        if not self.with_checks_warm:
+            return None
+        return tuple(
+            self.median(self.with_checks_warm, which) / self.median(self.without_checks, which) for which in (0, 1)
+        )
 
     def per_page_ms(self, checks: bool = False) -> float:
         """Median wall time of a full build per page, in milliseconds."""
@@ -517,6 +548,7 @@ class Measurement:
             f"(CPU {self.median(self.with_checks, 1):.2f} s; kerrat {runs(self.with_checks)} s)",
             f"suhde, seinäkello: {self.ratio:.3f} (lisäys {100 * (self.ratio - 1):+.1f} %)",
             f"suhde, CPU-aika: {self.cpu_ratio:.3f} (lisäys {100 * (self.cpu_ratio - 1):+.1f} %)",
+            *self._warm_lines(),
             f"pelkkä tarkistus: {self.lint_total:.2f} s, {per_page_ms:.1f} ms/sivu, "
             f"{self.lint_findings} löydöstä {self.lint_pages} sivulla",
             f"rakennus sivua kohden: {self.per_page_ms():.1f} ms ilman tarkistuksia, "
@@ -529,6 +561,18 @@ class Measurement:
         lines += self._size_lines()
         lines += self._weight_lines()
         return "\n".join(lines)
+
+    def _warm_lines(self) -> list[str]:
+        ratios = self.warm_ratios()
+        if ratios is None:
+            return []
+        wall, cpu = ratios
+        return [
+            f"uudelleenrakennus tarkistuksin, sivut ennallaan (tulokset välimuistista): mediaani "
+            f"{self.median(self.with_checks_warm, 0):.2f} s (CPU {self.median(self.with_checks_warm, 1):.2f} s)",
+            f"  suhde ilman tarkistuksia rakennettuun: seinäkello {wall:.3f} ({100 * (wall - 1):+.1f} %), "
+            f"CPU-aika {cpu:.3f} ({100 * (cpu - 1):+.1f} %)",
+        ]
 
     def _phase_lines(self) -> list[str]:
         plain, checked = self.phases(), self.phases(checks=True)
@@ -565,10 +609,20 @@ class Measurement:
         return lines
 
 
-def weigh_guides(folder: Path, guide: str = "ohjeet/ohje-001/") -> list:
-    """The first load of one guide page per language of a built site (pageweight)."""
+def first_guide(folder: Path) -> str:
+    """The address path of guide 1 in a built synthetic site, in its service's folder."""
+    found = sorted(folder.glob("ohjeet/*/ohje-001/index.html"))
+    if not found:
+        raise FileNotFoundError(f"{folder}: no ohjeet/<service>/ohje-001/ page")
+    return found[0].parent.relative_to(folder).as_posix() + "/"
+
+
+def weigh_guides(folder: Path, guide: str | None = None) -> list:
+    """The first load of one guide page per language of a built site (pageweight);
+    by default guide 1 (first_guide)."""
     from guidekit.pageweight import chromium, load_page, serve_folder
 
+    guide = guide or first_guide(folder)
     weights = []
     with serve_folder(folder) as base, chromium() as browser:
         for lang in LANGUAGES:
@@ -612,14 +666,16 @@ def weight_table(weights: list) -> str:
 def measure(site: Path, repeat: int = 1, weigh: bool = True) -> Measurement:
     """Build alternately without and with checks, `repeat` times each (medians count:
     other load on the machine moves single runs a lot); then lint, size and page weight."""
-    without, with_ = [], []
+    without, with_, warm = [], [], []
     load_before = os.getloadavg()[0]
     for _ in range(repeat):
         without.append(build_site(site, checks=False))
         with_.append(build_site(site, checks=True))
+        warm.append(build_site(site, checks=True, warm=True))
     pages, findings, seconds = lint_seconds(site)
     total_pages = sum(1 for _ in (site / "docs").rglob("*.md"))
     result = Measurement(total_pages, without, with_, pages, findings, seconds, size=output_size(site / "site-checks"))
+    result.with_checks_warm = warm
     result.load = (load_before, os.getloadavg()[0])
     if weigh:
         try:

@@ -14,7 +14,8 @@ override leaks into the languages built after selko. Instead this plugin:
 - gives each language switcher entry an `hreflang` that is a valid BCP 47 tag
   (`selko` is not one; selko becomes `fi-x-selko`, a private-use tag);
 - keeps one 404 page per language (MkDocs writes 404.html to the site root on
-  every language build, so the last language would otherwise win);
+  every language build, so the last language would otherwise win), whose language
+  switcher leads to each language's front page;
 - writes one search index per language (<lang>/search/search_index.json) holding
   only that language's own pages, stemmed as that language (selko as Finnish).
   static-i18n would merge all languages into one index: every reader would
@@ -155,6 +156,20 @@ class GuidekitI18n(I18n):
         if self.extra_alternate:
             self.extra_alternate = [dict(a) for a in config.extra["alternate"]]
         return config
+
+    @plugins.event_priority(50)  # as static-i18n's own
+    def on_template_context(self, context, template_name, config):
+        context = super().on_template_context(context, template_name, config)
+        if template_name == "404.html" and self.extra_alternate:
+            # A 404 page is no page of its own: the switcher would keep the alternates
+            # of the last page built (in the language built before). Each language's
+            # front page instead; these links carry site_url's sub-path and hreflang.
+            front_pages = [dict(a) for a in self.extra_alternate]
+            config.extra["alternate"] = front_pages
+            # static-i18n sets the page alternates as an attribute, which templates
+            # read before the item, so both must change.
+            config.extra.alternate = front_pages
+        return context
 
     @plugins.event_priority(-90)
     def on_post_build(self, config):

@@ -134,17 +134,30 @@ def page_path(doc, root: Path) -> Path:
     return doc.abs_path if doc.abs_path is not None else Path(root) / doc.path
 
 
-def local_images(doc, root: Path, docs_dir: str = "docs") -> list[tuple[object, Path]]:
-    """(image reference, file) for each image of the page that is a file of this site and exists."""
-    page = page_path(doc, root)
-    found = []
-    for image in doc.images:
-        if not image.src or is_external(image.src) or is_inline(image.src):
-            continue
-        path = find_image(image.src, page, Path(root) / docs_dir, doc.lang)
-        if path is not None:
-            found.append((image, path))
-    return found
+def image_files(doc, root: Path, docs_dir: str = "docs") -> list[tuple[object, Path | None]]:
+    """(image reference, file or None when missing) for each image of the page that should be
+    a file of this site; looked up once per page and shared by the image rules."""
+    key = ("image_files", str(root), docs_dir)
+    if key not in doc.cache:
+        page = page_path(doc, root)
+        found = []
+        for image in doc.images:
+            if not image.src.strip() or is_external(image.src) or is_inline(image.src):
+                continue
+            found.append((image, find_image(image.src, page, Path(root) / docs_dir, doc.lang)))
+        doc.cache[key] = found
+    return doc.cache[key]
+
+
+def local_images(doc, root: Path, docs_dir: str = "docs") -> list[tuple[object, Path, "ImageInfo"]]:
+    """(image reference, file, what the file is) for each image of the page that is a file of
+    this site and exists; each file inspected once per page."""
+    key = ("local_images", str(root), docs_dir)
+    if key not in doc.cache:
+        doc.cache[key] = [
+            (image, path, inspect_image(path)) for image, path in image_files(doc, root, docs_dir) if path is not None
+        ]
+    return doc.cache[key]
 
 
 def _normalize(path: Path) -> Path:

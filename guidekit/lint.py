@@ -10,12 +10,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from guidekit import lintcache, morphology
 from guidekit.config import Config, load_config
 from guidekit.document import Document, DocumentError, read_document
 from guidekit.facts import FactsError, load_facts
 from guidekit.findings import ERROR, Finding
-from guidekit.languages import LANGUAGES, UnknownLanguage, language_of
+from guidekit.languages import DEFAULT_LANGUAGE, LANGUAGES, UnknownLanguage, language_of
+from guidekit.readability import Score
 from guidekit.rules import all_rules, rule_id
+from guidekit.rules.plain import page_score
 
 DOCS_DIR = "docs"
 
@@ -27,6 +30,7 @@ class LintContext:
     config: Config
     message_lang: str = "fi"
     _documents: dict = field(default_factory=dict)
+    _relative: dict = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -43,11 +47,23 @@ class LintContext:
     def rules(self) -> list:
         return all_rules()
 
+    @cached_property
+    def site_rules(self) -> list:
+        """Rules that also read other pages; what they read joins the page's cache key."""
+        return [rule for rule in self.rules if getattr(rule, "SITE_WIDE", False)]
+
+    @cached_property
+    def run_signature(self) -> str:
+        return lintcache.run_signature(self.root, self.message_lang, morphology.problem())
+
     def relative(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+        # Memoized: resolving touches the disk, and rules ask for the same paths many times.
+        if path not in self._relative:
+            try:
+                self._relative[path] = path.resolve().relative_to(self.root).as_posix()
+            except ValueError:
+                self._relative[path] = path.as_posix()
+        return self._relative[path]
 
     def document(self, path: Path) -> Document:
         """A page parsed once per run, for rules that compare pages (e.g. with the Finnish one)."""
@@ -116,6 +132,49 @@ def lint_file(path: Path, ctx: LintContext) -> list[Finding]:
     except (DocumentError, UnknownLanguage) as error:
         return [unreadable(rel, str(error))]
     return findings_for(doc, ctx)
+
+
+def source_page(path: Path, lang: str, ctx: LintContext) -> Path | None:
+    """The Finnish page a translation was made from (same place under docs/fi/), if any."""
+    if lang == DEFAULT_LANGUAGE:
+        return None
+    try:
+        inside = path.resolve().relative_to(ctx.root / DOCS_DIR / lang)
+    except ValueError:
+        return None
+    source = ctx.root / DOCS_DIR / DEFAULT_LANGUAGE / inside
+    return source if source.is_file() else None
+
+
+def cache_key(path: Path, ctx: LintContext) -> str | None:
+    """The page's key in the results cache; None when the page cannot be read (then it is
+    checked, and its problem reported, every time)."""
+    rel = ctx.relative(path)
+    try:
+        lang = language_of(rel)
+        text = path.read_text(encoding="utf-8")
+        source = source_page(path, lang, ctx)
+        source_text = source.read_text(encoding="utf-8") if source is not None else None
+    except (UnknownLanguage, OSError, UnicodeDecodeError):
+        return None
+    site = "\n".join(rule.site_inputs(ctx, rel, lang) for rule in ctx.site_rules)
+    return lintcache.page_key(ctx.run_signature, rel, text, source_text, site)
+
+
+def lint_page(path: Path, ctx: LintContext, cache: lintcache.LintCache | None = None) -> tuple[list[Finding], Score | None]:
+    """A page's findings and readability score; from the cache when nothing they depend on changed."""
+    key = cache_key(path, ctx) if cache is not None else None
+    if key is not None and (cached := cache.get(ctx.relative(path), key)) is not None:
+        return cached
+    try:
+        doc = ctx.document(path)
+    except (DocumentError, UnknownLanguage) as error:
+        return [unreadable(ctx.relative(path), str(error))], None
+    findings = findings_for(doc, ctx)
+    score = page_score(doc, ctx)
+    if key is not None:
+        cache.put(ctx.relative(path), key, findings, score)
+    return findings, score
 
 
 def pages_under(paths: list[Path], root: Path) -> list[Path]:

@@ -5,8 +5,10 @@ images are larger than they are shown.
 The accounting (kind_of, gzip_size, PageWeight, oversized_images) is pure and tested
 on its own (tests/test_bench.py). load_page() is the Playwright glue: it opens the page
 in a new browser context (empty cache), waits until the network has been quiet for a
-while (Material's search worker fetches the search index after the page has loaded),
-and records the body of every response, including those of the search worker.
+while (Material starts its search worker as the page loads, and the worker fetches
+more), and records the body of every response, the worker's included; then it loads
+the lazy images as a reader scrolling to the end would, and measures every image.
+Used by tests/browser/test_page_weight.py and `guidekit bench`.
 """
 
 from __future__ import annotations

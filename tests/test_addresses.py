@@ -306,11 +306,27 @@ def test_build_with_the_redirect_serves_the_old_address_in_every_language(tmp_pa
         assert canonical == f"https://asioi.esimerkkila.example/{folder}ohjeet/sovellus/", lang
 
 
-def test_build_fails_on_a_duplicate_short_id(tmp_path):
+@pytest.mark.parametrize("checks", ["1", "0"])
+def test_build_fails_on_a_duplicate_short_id_and_reports_it_once(tmp_path, checks):
+    # With the checks on, the lint rule FM107 sees the same problem as the address step.
     pages = {**BASE_PAGES, "fi/ohjeet/toinen.md": guide("Toinen ohje", short="sovellus")}
-    result = run_build(small_site(tmp_path, pages), tmp_path / "site", NO_LINT)
-    assert result.returncode != 0
-    assert "[AD002] docs/fi/ohjeet/toinen.md:7" in result.stdout + result.stderr
+    result = run_build(small_site(tmp_path, pages), tmp_path / "site", {"GUIDEKIT_CHECKS": checks})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    reported = [line for line in output.splitlines() if "”sovellus”" in line]
+    assert len(reported) == 1, output
+    assert "WARNING" in reported[0] and "[AD002] docs/fi/ohjeet/toinen.md:7:" in reported[0]
+    assert "docs/fi/ohjeet/sovellus.md" in reported[0] and "— valitse tälle sivulle toinen lyhyt osoite" in reported[0]
+
+
+def test_guidekit_lint_reports_a_duplicate_short_id_without_a_build(tmp_path):
+    pages = {**BASE_PAGES, "fi/ohjeet/toinen.md": guide("Toinen ohje", short="sovellus")}
+    root = small_site(tmp_path, pages).parent
+    result = subprocess.run([sys.executable, "-m", "guidekit.cli", "lint", "docs/fi/ohjeet/toinen.md"],
+                            cwd=root, capture_output=True, text=True)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "[FM107] docs/fi/ohjeet/toinen.md:7:" in result.stdout
+    assert "Traceback" not in result.stderr
 
 
 def test_build_fails_when_a_short_address_would_overwrite_a_page(tmp_path):

@@ -14,11 +14,14 @@ from guidekit.bench import (
     STARTUP,
     BuildRun,
     Measurement,
+    first_guide,
     generate_site,
     growth,
+    guide_path,
     language_phases,
     marginal_ms,
     output_size,
+    service_ids,
     size_group,
 )
 from guidekit.pageweight import (
@@ -218,11 +221,24 @@ def test_generated_guides_are_valid_and_pass_the_authoring_checks(root, tmp_path
     ctx = make_context(tmp_path)
     findings = [f.format() for page in pages_under([], tmp_path) for f in lint_file(page, ctx)]
     assert findings == []
-    guide = (tmp_path / "docs" / "sv" / "ohjeet" / "ohje-002.md").read_text(encoding="utf-8")
+    # Grouped by service like a real site: one folder per service, named by the `service` field.
+    folders = {path.parent.name for path in (tmp_path / "docs" / "fi" / "ohjeet").rglob("ohje-*.md")}
+    assert len(folders) == 4 and folders <= set(service_ids(root))
+    guide = (tmp_path / "docs" / "sv" / guide_path(2, service_ids(root))).read_text(encoding="utf-8")
     for field in ("title", "description", "service", "reviewed", "owner", "short", "source_hash"):
         assert f"\n{field}: " in guide
-    assert "](../assets/images/ohje-002.png)" in guide
-    source = (tmp_path / "docs" / "fi" / "ohjeet" / "ohje-002.md").read_text(encoding="utf-8")
+    assert f"\nservice: \"{guide_path(2, service_ids(root)).split('/')[1]}\"\n" in guide
+    assert "](../../assets/images/ohje-002.png)" in guide
+    source = (tmp_path / "docs" / "fi" / guide_path(2, service_ids(root))).read_text(encoding="utf-8")
     assert translation_state(source, guide)[0] == OK
     for lang in ("fi", "sv", "en"):
         assert (tmp_path / "docs" / lang / "assets" / "images" / "ohje-002.png").stat().st_size < 20_000
+
+
+def test_the_weighed_guide_is_guide_1_in_its_service_folder(tmp_path):
+    for rel in ("ohjeet/app/ohje-006/index.html", "ohjeet/chat/ohje-001/index.html", "sv/ohjeet/chat/ohje-001/index.html"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("<html></html>", encoding="utf-8")
+    assert first_guide(tmp_path) == "ohjeet/chat/ohje-001/"
+    with pytest.raises(FileNotFoundError):
+        first_guide(tmp_path / "sv" / "ohjeet")

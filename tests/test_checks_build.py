@@ -33,6 +33,19 @@ def test_strict_build_fails_on_findings_and_names_each_once(tmp_path):
     assert "in strict mode" in output
 
 
+def test_a_rebuild_takes_unchanged_pages_from_the_cache_and_still_reports_them(tmp_path):
+    config = make_site(tmp_path, BAD_SITE)
+    first = run_build(config, tmp_path / "site")
+    cache = tmp_path / ".cache" / "guidekit" / "lint-results.json"
+    assert cache.is_file(), output_of(first)
+    second = run_build(config, tmp_path / "site")
+    assert second.returncode != 0
+    for result in (first, second):
+        output = output_of(result)
+        assert output.count("[PL101] docs/fi/ohje.md:8: virkkeessä on 30 sanaa (enintään 25)") == 1, output
+        assert output.count("[PL301] docs/selko/ohje.md:9: lyhenne ”esim.”") == 1, output
+
+
 def test_guidekit_checks_0_switches_the_checks_off(tmp_path):
     config = make_site(tmp_path, BAD_SITE)
     result = run_build(config, tmp_path / "site", env={"GUIDEKIT_CHECKS": "0"})

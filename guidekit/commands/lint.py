@@ -1,6 +1,8 @@
-"""guidekit lint [PATH…] [--format text|json] [--messages fi|en]
+"""guidekit lint [PATH…] [--format text|json] [--messages fi|en] [--no-cache]
 
-The same findings as the build, without building. Ends with a summary per
+The same findings as the build, without building. Pages unchanged since the last
+run (lint or build) reuse their results (guidekit/lintcache.py); --no-cache checks
+every page afresh. Ends with a summary per
 language: pages, findings and the readability score (text: on stdout after the
 findings; json: stdout stays a pure JSON list, the summary goes to stderr).
 Exit code 1 when there are findings, or when Voikko is missing for Finnish pages.
@@ -14,12 +16,11 @@ from pathlib import Path
 
 from guidekit import morphology
 from guidekit.config import ConfigError
-from guidekit.document import DocumentError
 from guidekit.findings import Finding, to_json
 from guidekit.languages import BASE_LANGUAGE, LANGUAGES, UnknownLanguage, language_of
-from guidekit.lint import lint_file, make_context, pages_under
+from guidekit import lintcache
+from guidekit.lint import lint_page, make_context, pages_under
 from guidekit.readability import Score
-from guidekit.rules.plain import page_score
 
 SUMMARY_WORDS = {
     "fi": {
@@ -41,6 +42,12 @@ SUMMARY_WORDS = {
 }
 
 
+REUSED = {
+    "fi": "Muuttumattomia sivuja, tulokset edellisestä ajosta: {count} (--no-cache tarkistaa kaikki alusta)",
+    "en": "Unchanged pages, results from the previous run: {count} (--no-cache checks everything afresh)",
+}
+
+
 @dataclass
 class LanguageSummary:
     lang: str
@@ -57,6 +64,7 @@ class LintRun:
     findings: list[Finding]
     summaries: dict[str, LanguageSummary]
     voikko_problem: str | None  # set when Finnish pages were checked without Voikko
+    pages_reused: int = 0  # pages whose findings came from the results cache
 
 
 def readability_limit(settings: dict) -> str:
@@ -67,31 +75,36 @@ def readability_limit(settings: dict) -> str:
     return ""
 
 
-def lint_pages(paths: list[Path], root: Path | None = None, message_lang: str = "fi") -> LintRun:
-    """Lint the pages named by paths (default: every language folder); raises ConfigError."""
+def lint_pages(
+    paths: list[Path], root: Path | None = None, message_lang: str = "fi", use_cache: bool = True
+) -> LintRun:
+    """Lint the pages named by paths (default: every language folder); raises ConfigError.
+
+    With use_cache (and GUIDEKIT_CACHE not 0), pages unchanged since the last run reuse
+    their findings (guidekit/lintcache.py)."""
     ctx = make_context(root, message_lang=message_lang)
+    cache_file = lintcache.cache_path(ctx.root) if use_cache and lintcache.cache_enabled() else None
+    cache = lintcache.LintCache.load(cache_file)
     findings: list[Finding] = []
     summaries: dict[str, LanguageSummary] = {}
     for page in pages_under([p.resolve() for p in paths], ctx.root):
-        page_findings = lint_file(page, ctx)
+        page_findings, score = lint_page(page, ctx, cache)
         findings.extend(page_findings)
         try:
             lang = language_of(ctx.relative(page))
         except UnknownLanguage:
-            continue  # lint_file already reported it as a finding
+            continue  # lint_page already reported it as a finding
         settings = ctx.config.rule("PL104", lang)
         summary = summaries.setdefault(lang, LanguageSummary(lang, limit=readability_limit(settings)))
         summary.pages += 1
         summary.findings += len(page_findings)
-        try:
-            score = page_score(ctx.document(page), ctx)
-        except DocumentError:
-            continue
         if score is not None and score.words >= int(settings.get("min_words", 0)):
             summary.scores.append(score)
+    cache.forget_missing(ctx.root)
+    cache.save()
     summaries = {lang: summaries[lang] for lang in LANGUAGES if lang in summaries}
     voikko_needed = any(BASE_LANGUAGE[lang] == "fi" for lang in summaries)
-    return LintRun(findings, summaries, morphology.problem() if voikko_needed else None)
+    return LintRun(findings, summaries, morphology.problem() if voikko_needed else None, pages_reused=cache.hits)
 
 
 def format_summary(summaries: dict[str, LanguageSummary], message_lang: str = "fi") -> str:
@@ -120,11 +133,14 @@ def add_arguments(parser) -> None:
     parser.add_argument("paths", nargs="*", type=Path, help="sivut tai kansiot (oletus: docs/<kieli>/)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--messages", choices=("fi", "en"), default="fi", help="ilmoitusten kieli")
+    parser.add_argument(
+        "--no-cache", action="store_true", help="tarkista kaikki sivut alusta (älä käytä edellisen ajon tuloksia)"
+    )
 
 
 def run(args) -> int:
     try:
-        result = lint_pages(args.paths, message_lang=args.messages)
+        result = lint_pages(args.paths, message_lang=args.messages, use_cache=not args.no_cache)
     except ConfigError as error:
         print(error, file=sys.stderr)
         return 2
@@ -137,6 +153,8 @@ def run(args) -> int:
         summary_stream = sys.stdout
     if result.summaries:
         print(format_summary(result.summaries, args.messages), file=summary_stream)
+    if result.pages_reused:
+        print(REUSED[args.messages].format(count=result.pages_reused), file=summary_stream)
     if result.voikko_problem:
         print(result.voikko_problem, file=sys.stderr)
     return 1 if result.findings or result.voikko_problem else 0

@@ -7,7 +7,12 @@
     MESSAGES     {"fi": (message, fix), "en": (message, fix)}: str.format templates
     check(doc, settings, ctx) -> iterable of Report(line, details)
 
-and, for the rules reference page, RATIONALE (Finnish, with its source) and
+A rule whose findings depend on other pages than the page and its Finnish source
+sets SITE_WIDE = True and exports site_inputs(ctx, page, lang) -> str: what it reads
+from the other pages for that page; it becomes part of the page's key in the results
+cache (guidekit/lintcache.py), so the page is checked again when that changes.
+
+And, for the rules reference page, RATIONALE (Finnish, with its source) and
 EXAMPLES {"good": ..., "bad": ...}. Thresholds and word lists come from
 guidekit.yml through `settings`, never from the code.
 """

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from guidekit.images import candidate_paths, find_image, is_external, is_inline, page_path
+from guidekit.images import candidate_paths, image_files, is_external, is_inline, page_path
 from guidekit.rules import Report
 
 NAMES = ("IMG201", "image-missing")
@@ -38,10 +38,11 @@ EXAMPLES = {
 def check(doc, settings, ctx):
     page = page_path(doc, ctx.root)
     docs_dir = Path(ctx.root) / "docs"
+    found = {id(image) for image, path in image_files(doc, ctx.root) if path is not None}
     for image in doc.images:
         if is_external(image.src) or is_inline(image.src):
             continue  # IMG202 reports external images; data: images have no file
-        if image.src.strip() and find_image(image.src, page, docs_dir, doc.lang) is not None:
+        if id(image) in found:
             continue
         tried = candidate_paths(image.src, page, docs_dir, doc.lang)
         yield Report(

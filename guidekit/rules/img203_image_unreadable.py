@@ -1,6 +1,6 @@
 """IMG203: the image file is corrupt or not an image (SVG: not well-formed XML)."""
 
-from guidekit.images import inspect_image, local_images
+from guidekit.images import local_images
 from guidekit.rules import Report
 
 NAMES = ("IMG203", "image-unreadable")
@@ -32,7 +32,6 @@ EXAMPLES = {
 
 
 def check(doc, settings, ctx):
-    for image, path in local_images(doc, ctx.root):
-        info = inspect_image(path)
+    for image, path, info in local_images(doc, ctx.root):
         if info.error:
             yield Report(image.line, {"file": ctx.relative(path), "error": info.error})

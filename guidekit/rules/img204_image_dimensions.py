@@ -1,6 +1,6 @@
 """IMG204: a raster image larger (in pixels) than any screen shows it."""
 
-from guidekit.images import inspect_image, local_images
+from guidekit.images import local_images
 from guidekit.rules import Report
 
 NAMES = ("IMG204", "image-dimensions")
@@ -32,8 +32,7 @@ EXAMPLES = {
 
 def check(doc, settings, ctx):
     limit = int(settings.get("max_side", 2000))
-    for image, path in local_images(doc, ctx.root):
-        info = inspect_image(path)
+    for image, path, info in local_images(doc, ctx.root):
         if info.error or info.is_svg:
             continue
         if info.longest_side > limit:

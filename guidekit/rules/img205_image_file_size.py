@@ -1,6 +1,6 @@
 """IMG205: an image file heavier than the budget for a reader on a phone."""
 
-from guidekit.images import inspect_image, local_images
+from guidekit.images import local_images
 from guidekit.rules import Report
 
 NAMES = ("IMG205", "image-file-size")
@@ -31,8 +31,7 @@ EXAMPLES = {
 
 
 def check(doc, settings, ctx):
-    for image, path in local_images(doc, ctx.root):
-        info = inspect_image(path)
+    for image, path, info in local_images(doc, ctx.root):
         if info.error:
             continue
         limit_kb = int(settings.get("max_kilobytes_svg" if info.is_svg else "max_kilobytes", 200))

@@ -1,6 +1,6 @@
 """IMG206: an animated image (GIF, APNG, WebP) that moves without a way to stop it."""
 
-from guidekit.images import inspect_image, local_images
+from guidekit.images import local_images
 from guidekit.rules import Report
 
 NAMES = ("IMG206", "image-animated")
@@ -30,7 +30,6 @@ EXAMPLES = {
 
 
 def check(doc, settings, ctx):
-    for image, path in local_images(doc, ctx.root):
-        info = inspect_image(path)
+    for image, path, info in local_images(doc, ctx.root):
         if not info.error and info.animated:
             yield Report(image.line, {"file": ctx.relative(path), "frames": info.frames})

@@ -1,6 +1,6 @@
 """IMG207: identifying metadata in the image file (GPS location, camera serial, author, XMP)."""
 
-from guidekit.images import inspect_image, local_images
+from guidekit.images import local_images
 from guidekit.rules import Report
 
 NAMES = ("IMG207", "image-metadata")
@@ -37,8 +37,7 @@ EXAMPLES = {
 
 def check(doc, settings, ctx):
     identifying = {name.casefold() for name in settings.get("identifying", [])}
-    for image, path in local_images(doc, ctx.root):
-        info = inspect_image(path)
+    for image, path, info in local_images(doc, ctx.root):
         if info.error:
             continue
         fields = [name for name in info.metadata if name.casefold() in identifying]

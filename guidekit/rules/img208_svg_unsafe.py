@@ -1,6 +1,6 @@
 """IMG208: an SVG image with a script or a reference outside the site (web font, remote image)."""
 
-from guidekit.images import inspect_image, local_images
+from guidekit.images import local_images
 from guidekit.rules import Report
 
 NAMES = ("IMG208", "svg-unsafe")
@@ -34,8 +34,7 @@ EXAMPLES = {
 
 
 def check(doc, settings, ctx):
-    for image, path in local_images(doc, ctx.root):
-        info = inspect_image(path)
+    for image, path, info in local_images(doc, ctx.root):
         if not info.error and info.svg_problems:
             problems = ", ".join(f"”{p}”" for p in info.svg_problems)
             yield Report(image.line, {"file": ctx.relative(path), "problems": problems})

@@ -1,6 +1,6 @@
 """IMG209: an SVG without width/height or viewBox: the browser cannot reserve its space."""
 
-from guidekit.images import inspect_image, local_images
+from guidekit.images import local_images
 from guidekit.rules import Report
 
 NAMES = ("IMG209", "svg-no-size")
@@ -31,7 +31,6 @@ EXAMPLES = {
 
 
 def check(doc, settings, ctx):
-    for image, path in local_images(doc, ctx.root):
-        info = inspect_image(path)
+    for image, path, info in local_images(doc, ctx.root):
         if info.is_svg and not info.error and not info.has_size:
             yield Report(image.line, {"file": ctx.relative(path)})

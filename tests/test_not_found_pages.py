@@ -1,0 +1,83 @@
+"""Each language's 404 page: its language switcher leads to every language's front page.
+
+A 404 page is shown at any address, so its switcher cannot offer "this page in
+another language"; it must lead to the front pages, also when the site lives
+under a sub-path of its domain.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import make_site, run_build
+from guidekit.languages import LANGUAGES
+from html_tools import parse_html
+
+HREFLANG = {"fi": "fi", "sv": "sv", "en": "en", "selko": "fi-x-selko"}
+SUB_PATH_URL = "https://example.test/ohjeet-palvelu/"
+
+
+def language_folder(lang: str) -> str:
+    return "" if lang == "fi" else f"{lang}/"
+
+
+def front_pages(path_prefix: str) -> dict[str, str]:
+    """hreflang → the address of that language's front page, e.g. "fi-x-selko" → "/selko/"."""
+    return {HREFLANG[lang]: f"{path_prefix}{language_folder(lang)}" for lang in LANGUAGES}
+
+
+def switcher_links(html) -> dict[str, str]:
+    links = html.find_all("a", class_="md-select__link")
+    targets = {a.attrs["hreflang"]: a.attrs["href"] for a in links}
+    assert len(targets) == len(links), "a language is offered twice"
+    return targets
+
+
+def head_alternates(html) -> dict[str, str]:
+    return {link.attrs["hreflang"]: link.attrs["href"] for link in html.find_all("link", rel="alternate") if "hreflang" in link.attrs}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_404_switcher_leads_to_each_languages_front_page(built_site, lang):
+    html = parse_html(built_site / language_folder(lang) / "404.html")
+    assert switcher_links(html) == front_pages("/")
+    assert head_alternates(html) == front_pages("/")
+    for href in front_pages("/").values():
+        assert (built_site / href.lstrip("/") / "index.html").is_file(), href
+
+
+GUIDE = """---
+title: Kysy chatissa
+description: Näin kysyt chatissa.
+---
+
+# Kysy chatissa
+
+Avaa chat ja kirjoita kysymys.
+"""
+
+
+@pytest.fixture(scope="module")
+def sub_path_site(tmp_path_factory):
+    """A small site under a sub-path whose last page built is a guide, not a front page."""
+    folder = tmp_path_factory.mktemp("not-found-sub-path")
+    config = make_site(folder / "src", {
+        "fi/index.md": "---\ntitle: Etusivu\ndescription: Etusivu.\n---\n# Etusivu\n\nTervetuloa.\n",
+        "fi/ohjeet/chat.md": GUIDE,
+        "sv/index.md": "---\ntitle: Startsida\ndescription: Startsida.\n---\n# Startsida\n\nVälkommen.\n",
+    })
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {SUB_PATH_URL}", text), encoding="utf-8")
+    site = folder / "site"
+    result = run_build(config, site, {"GUIDEKIT_CHECKS": "0"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_404_switcher_under_a_sub_path_keeps_the_sub_path(sub_path_site, lang):
+    html = parse_html(sub_path_site / language_folder(lang) / "404.html")
+    assert switcher_links(html) == front_pages("/ohjeet-palvelu/")
+    assert head_alternates(html) == front_pages("/ohjeet-palvelu/")
