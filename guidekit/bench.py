@@ -38,6 +38,7 @@ from typing import NamedTuple
 import yaml
 
 from guidekit import lintcache
+from guidekit.commands.lint import CHECKED_PATTERN
 from guidekit.languages import DEFAULT_LANGUAGE, LANGUAGES
 from guidekit.translations import content_hash, set_source_hash
 
@@ -344,6 +345,17 @@ class BuildRun(NamedTuple):
     wall: float
     cpu: float
     phases: dict  # STARTUP, each language, FINISH -> seconds (language_phases)
+    checks_cpu: float | None = None  # the check worker's own CPU seconds, as the build logs them
+    pages_reused: int = 0  # pages whose results came from the cache
+
+
+def checks_logged(lines: list[str]) -> tuple[float, int] | None:
+    """(CPU seconds, pages reused) from the line the check hook logs at the end; None without checks."""
+    for text in lines:
+        found = CHECKED_PATTERN.search(text)
+        if found:
+            return float(found.group(3)), int(found.group(2))
+    return None
 
 
 def language_phases(lines: list[tuple[float, str]], wall: float) -> dict[str, float]:
@@ -401,7 +413,9 @@ def build_site(site: Path, checks: bool, warm: bool = False) -> BuildRun:
         tail = "\n".join(text for _seconds, text in lines[-40:])
         raise RuntimeError(f"mkdocs build failed:\n{tail}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return BuildRun(wall, cpu, language_phases(lines, wall))
+    logged = checks_logged([text for _seconds, text in lines])
+    checks_cpu, reused = logged if logged else (None, 0)
+    return BuildRun(wall, cpu, language_phases(lines, wall), checks_cpu, reused)
 
 
 def build_seconds(site: Path, checks: bool) -> tuple[float, float]:
@@ -516,6 +530,18 @@ class Measurement:
     def cpu_ratio(self) -> float:
         return self.median(self.with_checks, 1) / self.median(self.without_checks, 1)
 
+    def checks_cpu(self, warm: bool = False) -> float | None:
+        """Median CPU seconds of the check worker itself (from the build's log); None if not logged."""
+        runs = self.with_checks_warm if warm else self.with_checks
+        values = [run.checks_cpu for run in runs if isinstance(run, BuildRun) and run.checks_cpu is not None]
+        return median(values) if values else None
+
+    def checks_share(self, warm: bool = False) -> float | None:
+        """The check worker's CPU time as a share of a build's CPU time without checks."""
+        cpu = self.checks_cpu(warm)
+        base = self.median(self.without_checks, 1)
+        return cpu / base if cpu is not None and base else None
+
     def warm_ratios(self) -> tuple[float, float] | None:
         """(wall, CPU) ratio of a warm rebuild with checks to a build without; None if not measured."""
         if not self.with_checks_warm:
@@ -549,6 +575,7 @@ class Measurement:
             f"suhde, seinäkello: {self.ratio:.3f} (lisäys {100 * (self.ratio - 1):+.1f} %)",
             f"suhde, CPU-aika: {self.cpu_ratio:.3f} (lisäys {100 * (self.cpu_ratio - 1):+.1f} %)",
             *self._warm_lines(),
+            *self._checks_cpu_lines(),
             f"pelkkä tarkistus: {self.lint_total:.2f} s, {per_page_ms:.1f} ms/sivu, "
             f"{self.lint_findings} löydöstä {self.lint_pages} sivulla",
             f"rakennus sivua kohden: {self.per_page_ms():.1f} ms ilman tarkistuksia, "
@@ -573,6 +600,14 @@ class Measurement:
             f"  suhde ilman tarkistuksia rakennettuun: seinäkello {wall:.3f} ({100 * (wall - 1):+.1f} %), "
             f"CPU-aika {cpu:.3f} ({100 * (cpu - 1):+.1f} %)",
         ]
+
+    def _checks_cpu_lines(self) -> list[str]:
+        lines = []
+        for warm, label in ((False, "kylmä (kaikki sivut)"), (True, "uudelleenrakennus (välimuistista)")):
+            cpu, share = self.checks_cpu(warm), self.checks_share(warm)
+            if cpu is not None:
+                lines.append(f"  {label}: {cpu:.2f} s = {100 * share:.1f} % rakennuksen CPU-ajasta ilman tarkistuksia")
+        return ["tarkistusten oma CPU-aika (työprosessi, rakennuksen lokista):", *lines] if lines else []
 
     def _phase_lines(self) -> list[str]:
         plain, checked = self.phases(), self.phases(checks=True)

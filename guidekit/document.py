@@ -15,9 +15,8 @@ from pathlib import Path
 import yaml
 
 from guidekit.facts import PLACEHOLDER, lookup, render
+from guidekit.frontmatter import load_block
 
-# libyaml's safe loader when PyYAML has it: the same result, a fifth less lint time (BENCHMARKS.md).
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,3}[.)])\s+(.*)$")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -105,7 +104,7 @@ def split_front_matter(text: str) -> tuple[dict, tuple[int, str] | None, int]:
         if lines[index].strip() in ("---", "..."):
             block = "\n".join(lines[1:index])
             try:
-                data = yaml.load(block, Loader=YAML_LOADER) if block.strip() else {}
+                data = load_block(block) if block.strip() else {}
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
                 line = (mark.line + 2) if mark else 1

@@ -14,6 +14,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 import yaml
@@ -27,6 +28,13 @@ FINNISH_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 ISO_DATE_TEXT = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 # libyaml when available, as MkDocs uses: four times faster on every page of every build.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@lru_cache(maxsize=4096)
+def load_block(block: str):
+    """A front-matter block parsed as YAML, once per distinct text: several checks read the same
+    page's front matter. The result is shared: callers must not change it. Raises YAML's errors."""
+    return yaml.load(block, Loader=LOADER)
 
 
 @dataclass(frozen=True)
@@ -95,7 +103,7 @@ def read_front_matter(text: str) -> FrontMatter:
             return FrontMatter({}, error, True, closing + 1, closing + 2, field_lines)
         field_lines[name] = line
     try:
-        data = yaml.load("\n".join(block), Loader=LOADER) if any(l.strip() for l in block) else {}
+        data = load_block("\n".join(block)) if any(l.strip() for l in block) else {}
     except yaml.YAMLError as error:
         problem = str(getattr(error, "problem", None) or error)
         context = str(getattr(error, "context", None) or "")

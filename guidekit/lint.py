@@ -136,13 +136,11 @@ def lint_file(path: Path, ctx: LintContext) -> list[Finding]:
 
 def source_page(path: Path, lang: str, ctx: LintContext) -> Path | None:
     """The Finnish page a translation was made from (same place under docs/fi/), if any."""
-    if lang == DEFAULT_LANGUAGE:
+    prefix = f"{DOCS_DIR}/{lang}/"
+    rel = ctx.relative(path)
+    if lang == DEFAULT_LANGUAGE or not rel.startswith(prefix):
         return None
-    try:
-        inside = path.resolve().relative_to(ctx.root / DOCS_DIR / lang)
-    except ValueError:
-        return None
-    source = ctx.root / DOCS_DIR / DEFAULT_LANGUAGE / inside
+    source = ctx.root / DOCS_DIR / DEFAULT_LANGUAGE / rel[len(prefix) :]
     return source if source.is_file() else None
 
 

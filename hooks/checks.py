@@ -93,14 +93,18 @@ def _report() -> None:
     future = _run.get("future")
     if future is None:
         return
+    in_worker = "executor" in _run
     try:
         result = future.result()
     except BrokenProcessPool:  # the worker died (e.g. killed for memory): check here instead
         result = lint_pages(*_run["args"])
+        in_worker = False
     finally:
         _stop()
     if result.voikko_problem:
         log.warning(result.voikko_problem)  # said once; the Voikko rules then report nothing
+    # Info, not a warning: tells the author how much was checked again (and the benchmark what it cost).
+    log.info(result.checked_line(with_cpu=in_worker))
     # A duplicate short id is AD002 of the address step (hooks/print.py), not FM107 too.
     for finding in without_covered_lint_findings(result.findings):
         log_finding(log, finding)

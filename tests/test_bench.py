@@ -242,3 +242,15 @@ def test_the_weighed_guide_is_guide_1_in_its_service_folder(tmp_path):
     assert first_guide(tmp_path) == "ohjeet/chat/ohje-001/"
     with pytest.raises(FileNotFoundError):
         first_guide(tmp_path / "sv" / "ohjeet")
+
+
+def test_the_benchmark_reads_the_check_cost_the_build_logs():
+    from guidekit.bench import checks_logged
+    from guidekit.commands.lint import LintRun, LanguageSummary
+
+    run = LintRun([], {"fi": LanguageSummary("fi", pages=3)}, None, pages_reused=2, process_cpu=1.25)
+    logged = ["INFO    -  Building documentation", f"INFO    -  {run.checked_line()}"]
+    assert checks_logged(logged) == (1.25, 2)
+    assert checks_logged(["INFO    -  Documentation built in 1.0 seconds"]) is None
+    assert "CPU" not in run.checked_line(with_cpu=False)  # in the build's own process: not the checks' alone
+    assert checks_logged([run.checked_line(with_cpu=False)]) is None

@@ -40,6 +40,8 @@ def test_a_rebuild_takes_unchanged_pages_from_the_cache_and_still_reports_them(t
     assert cache.is_file(), output_of(first)
     second = run_build(config, tmp_path / "site")
     assert second.returncode != 0
+    assert "guidekit: tarkistettu 4 sivua, joista 0 edellisen ajon tuloksista" in output_of(first)
+    assert "guidekit: tarkistettu 4 sivua, joista 4 edellisen ajon tuloksista" in output_of(second)
     for result in (first, second):
         output = output_of(result)
         assert output.count("[PL101] docs/fi/ohje.md:8: virkkeessä on 30 sanaa (enintään 25)") == 1, output

@@ -10,7 +10,9 @@ Exit code 1 when there are findings, or when Voikko is missing for Finnish pages
 
 from __future__ import annotations
 
+import re
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +50,11 @@ REUSED = {
 }
 
 
+CHECKED_LINE = "guidekit: tarkistettu {pages} sivua, joista {reused} edellisen ajon tuloksista"
+CHECKED_CPU = "; tarkistusten CPU-aika {cpu:.2f} s"
+CHECKED_PATTERN = re.compile(r"guidekit: tarkistettu (\d+) sivua, joista (\d+) .*CPU-aika ([\d.]+) s")
+
+
 @dataclass
 class LanguageSummary:
     lang: str
@@ -65,6 +72,19 @@ class LintRun:
     summaries: dict[str, LanguageSummary]
     voikko_problem: str | None  # set when Finnish pages were checked without Voikko
     pages_reused: int = 0  # pages whose findings came from the results cache
+    # CPU seconds of the process that ran the lint, until it ended: in the build's
+    # worker process that is everything the checks cost (start-up included).
+    process_cpu: float = 0.0
+
+    @property
+    def pages(self) -> int:
+        return sum(summary.pages for summary in self.summaries.values())
+
+    def checked_line(self, with_cpu: bool = True) -> str:
+        """What the build logs when its checks are done (the benchmark reads it: CHECKED_PATTERN).
+        with_cpu=False when the lint ran in the build's own process: its CPU time is not the checks' alone."""
+        line = CHECKED_LINE.format(pages=self.pages, reused=self.pages_reused)
+        return line + (CHECKED_CPU.format(cpu=self.process_cpu) if with_cpu else "")
 
 
 def readability_limit(settings: dict) -> str:
@@ -84,7 +104,7 @@ def lint_pages(
     their findings (guidekit/lintcache.py)."""
     ctx = make_context(root, message_lang=message_lang)
     cache_file = lintcache.cache_path(ctx.root) if use_cache and lintcache.cache_enabled() else None
-    cache = lintcache.LintCache.load(cache_file)
+    cache = lintcache.LintCache.load(cache_file) if cache_file is not None else None
     findings: list[Finding] = []
     summaries: dict[str, LanguageSummary] = {}
     for page in pages_under([p.resolve() for p in paths], ctx.root):
@@ -100,11 +120,18 @@ def lint_pages(
         summary.findings += len(page_findings)
         if score is not None and score.words >= int(settings.get("min_words", 0)):
             summary.scores.append(score)
-    cache.forget_missing(ctx.root)
-    cache.save()
+    if cache is not None:
+        cache.forget_missing(ctx.root)
+        cache.save()
     summaries = {lang: summaries[lang] for lang in LANGUAGES if lang in summaries}
     voikko_needed = any(BASE_LANGUAGE[lang] == "fi" for lang in summaries)
-    return LintRun(findings, summaries, morphology.problem() if voikko_needed else None, pages_reused=cache.hits)
+    return LintRun(
+        findings,
+        summaries,
+        morphology.problem() if voikko_needed else None,
+        pages_reused=cache.hits if cache is not None else 0,
+        process_cpu=time.process_time(),
+    )
 
 
 def format_summary(summaries: dict[str, LanguageSummary], message_lang: str = "fi") -> str:
