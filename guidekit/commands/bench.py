@@ -1,13 +1,14 @@
 """guidekit bench [--guides N [N…]] [--repeat R] [--keep DIR] [--no-browser]
 guidekit bench --weigh SITE
 
-
 Generates a synthetic site of N valid guides × 4 languages (full front matter, a small
 screenshot each) in a temporary folder with the real configuration, templates, hooks
 and data, and for each N:
-- builds it without and with the checks (GUIDEKIT_CHECKS=0 / 1): wall and CPU time,
-  their ratio, build time per page, and the time of each language from the build log;
-- lints every page on its own: time per page;
+- builds it without the checks (GUIDEKIT_CHECKS=0), with them on an empty results
+  cache (cold) and again at once (warm: nothing changed): wall and CPU time, their
+  ratios, the check worker's own CPU time (from the build log), build time per page,
+  and the time of each language from the build log;
+- lints every page on its own, without the cache: time per page;
 - adds up the built site on disk, per language;
 - loads one guide page per language in Chromium: bytes of HTML, CSS, JS, images and
   search data, raw and gzip-compressed (guidekit/pageweight.py).
