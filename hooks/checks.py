@@ -9,7 +9,9 @@ language (docs/<lang>/…), for every language being built. No finding appears t
 The check runs in a separate worker process, started when the outermost build
 starts and collected when it ends (after static-i18n has built the other
 languages), so on a machine with a free core it adds little to the wall time.
-Findings are logged then, before MkDocs counts warnings for --strict.
+Findings are logged then, before MkDocs counts warnings for --strict. Pages unchanged
+since the last run reuse their results (guidekit/lintcache.py), so a rebuild of
+`mkdocs serve` checks only what the author changed; the log says how many were reused.
 
 Findings of severity `error` are MkDocs warnings (`--strict` fails); findings
 configured as `warning` (severity: warning in guidekit.yml) are logged as info and
