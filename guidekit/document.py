@@ -315,15 +315,19 @@ def _suppressions(comments: list[tuple[int, str]], lines: list[str]) -> list[Sup
     return found
 
 
-def read_document(abs_path: Path, rel_path: str, lang: str, facts: dict | None = None) -> Document:
-    """Read and parse a page; a file that is not UTF-8 text raises DocumentError."""
+def read_page_text(abs_path: Path, rel_path: str) -> str:
+    """A page's text; a file that cannot be read as UTF-8 text raises DocumentError naming it."""
     try:
-        text = abs_path.read_text(encoding="utf-8")
+        return abs_path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise DocumentError(f"{rel_path}: tiedosto ei ole UTF-8-tekstiä ({error.reason})") from None
     except OSError as error:
         raise DocumentError(f"{rel_path}: tiedostoa ei voi lukea ({error.strerror})") from None
-    return parse_document(text, rel_path, lang, facts, abs_path)
+
+
+def read_document(abs_path: Path, rel_path: str, lang: str, facts: dict | None = None) -> Document:
+    """Read and parse a page; a file that is not UTF-8 text raises DocumentError."""
+    return parse_document(read_page_text(abs_path, rel_path), rel_path, lang, facts, abs_path)
 
 
 class DocumentError(ValueError):

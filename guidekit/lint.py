@@ -12,7 +12,7 @@ from pathlib import Path
 
 from guidekit import lintcache, morphology
 from guidekit.config import Config, load_config
-from guidekit.document import Document, DocumentError, read_document
+from guidekit.document import Document, DocumentError, parse_document, read_page_text
 from guidekit.facts import FactsError, load_facts
 from guidekit.findings import ERROR, Finding
 from guidekit.languages import DEFAULT_LANGUAGE, LANGUAGES, UnknownLanguage, language_of
@@ -31,6 +31,7 @@ class LintContext:
     message_lang: str = "fi"
     _documents: dict = field(default_factory=dict)
     _relative: dict = field(default_factory=dict)
+    _texts: dict = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -65,12 +66,20 @@ class LintContext:
                 self._relative[path] = path.as_posix()
         return self._relative[path]
 
+    def text(self, path: Path) -> str:
+        """A page's text, read once per run: the cache key, the parse and site-wide rules all
+        need it. Raises DocumentError for a file that cannot be read as UTF-8 text."""
+        if path not in self._texts:
+            self._texts[path] = read_page_text(path, self.relative(path))
+        return self._texts[path]
+
     def document(self, path: Path) -> Document:
         """A page parsed once per run, for rules that compare pages (e.g. with the Finnish one)."""
         path = path.resolve()
         if path not in self._documents:
             rel = self.relative(path)
-            self._documents[path] = read_document(path, rel, language_of(rel), self.facts)
+            lang = language_of(rel)
+            self._documents[path] = parse_document(self.text(path), rel, lang, self.facts, path)
         return self._documents[path]
 
     def counterpart(self, doc: Document, lang: str) -> Document | None:
@@ -150,10 +159,10 @@ def cache_key(path: Path, ctx: LintContext) -> str | None:
     rel = ctx.relative(path)
     try:
         lang = language_of(rel)
-        text = path.read_text(encoding="utf-8")
+        text = ctx.text(path)
         source = source_page(path, lang, ctx)
-        source_text = source.read_text(encoding="utf-8") if source is not None else None
-    except (UnknownLanguage, OSError, UnicodeDecodeError):
+        source_text = ctx.text(source) if source is not None else None
+    except (UnknownLanguage, DocumentError):
         return None
     site = "\n".join(rule.site_inputs(ctx, rel, lang) for rule in ctx.site_rules)
     return lintcache.page_key(ctx.run_signature, rel, text, source_text, site)

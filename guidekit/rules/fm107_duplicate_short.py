@@ -1,6 +1,6 @@
 """FM107: two pages of the same language share one `short` id."""
 
-from guidekit.document import split_front_matter
+from guidekit.document import DocumentError, split_front_matter
 from guidekit.frontmatter import is_blank, read_front_matter
 from guidekit.rules import Report
 
@@ -40,8 +40,8 @@ def short_ids(ctx, lang: str) -> dict[str, list[str]]:
         folder = ctx.root / "docs" / lang
         for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
             try:
-                front, _error, _body = split_front_matter(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, ValueError):
+                front, _error, _body = split_front_matter(ctx.text(path))
+            except (DocumentError, ValueError):
                 continue  # unreadable pages are reported by their own check
             value = front.get("short")
             if not is_blank(value):
