@@ -69,3 +69,35 @@ def make_site(tmp_path: Path, pages: dict[str, str], keep_nav: bool = False) -> 
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return tmp_path / "mkdocs.yml"
+
+
+def build_small_site_at(folder: Path, pages: dict[str, str], site_url: str) -> Path:
+    """A small site (make_site, in folder/src) built with another site_url, e.g. under a
+    sub-path, checks off; returns the built folder (folder/site)."""
+    import re
+
+    config = make_site(folder / "src", pages)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {site_url}", text), encoding="utf-8")
+    site = folder / "site"
+    result = run_build(config, site, {"GUIDEKIT_CHECKS": "0"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def checks_tree(tmp_path: Path) -> Path:
+    """A repository for running the checks without a build: the real guidekit.yml and data, an empty docs/."""
+    import shutil
+
+    shutil.copy(ROOT / "guidekit.yml", tmp_path / "guidekit.yml")
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "docs").mkdir()
+    return tmp_path
+
+
+def write_page(tree: Path, rel: str, text: str) -> Path:
+    """Write a page at docs/<rel> of the tree; returns its path."""
+    path = tree / "docs" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -4,14 +4,13 @@ one clear message naming the file and the field, in `guidekit lint` and in the b
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_site, run_build
+from conftest import checks_tree, make_site, run_build, write_page
 from guidekit.findings import WARNING
 from guidekit.frontmatter import add_months, read_front_matter, review_state
 from guidekit.lint import lint_file, make_context
@@ -38,17 +37,10 @@ def guide(**fields) -> str:
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
     """A repository with the real guidekit.yml and data, and an empty docs/."""
-    shutil.copy(ROOT / "guidekit.yml", tmp_path / "guidekit.yml")
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    (tmp_path / "docs").mkdir()
-    return tmp_path
+    return checks_tree(tmp_path)
 
 
-def write(tree: Path, rel: str, text: str) -> Path:
-    path = tree / "docs" / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+write = write_page
 
 
 def front_findings(tree: Path, rel: str, text: str, message_lang: str = "fi"):

@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from conftest import checks_tree, write_page
 from guidekit import lintcache
 from guidekit.commands.lint import lint_pages
 from guidekit.translations import content_hash
 
-ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date.today().isoformat()
 LONG_SENTENCE = " ".join(["sana"] * 29) + " loppu."  # 30 words: PL101 in Finnish (limit 25)
 
@@ -46,19 +45,14 @@ SV_CHAT = guide(
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
     """A repository with the real guidekit.yml and data, two Finnish guides and one Swedish."""
-    shutil.copy(ROOT / "guidekit.yml", tmp_path / "guidekit.yml")
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    checks_tree(tmp_path)
     write(tmp_path, "fi/ohjeet/chat.md", FI_CHAT)
     write(tmp_path, "fi/ohjeet/viestit.md", FI_MESSAGES)
     write(tmp_path, "sv/ohjeet/chat.md", SV_CHAT)
     return tmp_path
 
 
-def write(tree: Path, rel: str, text: str) -> Path:
-    path = tree / "docs" / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+write = write_page
 
 
 def lint(tree: Path):

@@ -7,11 +7,9 @@ under a sub-path of its domain.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from conftest import make_site, run_build
+from conftest import build_small_site_at
 from guidekit.languages import LANGUAGES
 from html_tools import parse_html
 
@@ -62,18 +60,11 @@ Avaa chat ja kirjoita kysymys.
 @pytest.fixture(scope="module")
 def sub_path_site(tmp_path_factory):
     """A small site under a sub-path whose last page built is a guide, not a front page."""
-    folder = tmp_path_factory.mktemp("not-found-sub-path")
-    config = make_site(folder / "src", {
+    return build_small_site_at(tmp_path_factory.mktemp("not-found-sub-path"), {
         "fi/index.md": "---\ntitle: Etusivu\ndescription: Etusivu.\n---\n# Etusivu\n\nTervetuloa.\n",
         "fi/ohjeet/chat.md": GUIDE,
         "sv/index.md": "---\ntitle: Startsida\ndescription: Startsida.\n---\n# Startsida\n\nVälkommen.\n",
-    })
-    text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {SUB_PATH_URL}", text), encoding="utf-8")
-    site = folder / "site"
-    result = run_build(config, site, {"GUIDEKIT_CHECKS": "0"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    }, SUB_PATH_URL)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

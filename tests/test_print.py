@@ -19,7 +19,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import make_site, run_build
+from conftest import build_small_site_at
 from guidekit.addresses import absolute_url, display_url, load_plan, page_url, short_url
 from guidekit.facts import format_date
 from guidekit.languages import LANGUAGES
@@ -318,19 +318,12 @@ Soita meille.
 
 @pytest.fixture(scope="module")
 def sub_path_site(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("subpath")
-    config = make_site(folder / "src", {
+    return build_small_site_at(tmp_path_factory.mktemp("subpath"), {
         "fi/index.md": "---\ntitle: Etusivu\ndescription: Etusivu.\n---\n# Etusivu\n\nTervetuloa.\n",
         "fi/ohjeet/chat.md": SUB_PATH_GUIDE,
         "fi/assets/images/chat.svg": SCREEN_SVG,
         "sv/index.md": "---\ntitle: Startsida\ndescription: Startsida.\n---\n# Startsida\n\nVälkommen.\n",
-    })
-    text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {SUB_PATH_URL}", text), encoding="utf-8")
-    site = folder / "site"
-    result = run_build(config, site, {"GUIDEKIT_CHECKS": "0"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    }, SUB_PATH_URL)
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
