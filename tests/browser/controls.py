@@ -118,6 +118,21 @@ def operate_search(tab, key: str) -> None:
     assert tab.url == href
 
 
+def operate_search_button(tab, key: str) -> None:
+    """Narrow screens: the header's search button opens the search with focus in the field;
+    Escape closes it and gives focus back to the button (focus.js)."""
+    tab.keyboard.press(key)
+    assert tab.evaluate("() => document.getElementById('__search').checked"), f"{key!r} did not open the search"
+    assert tab.evaluate("() => document.activeElement.matches('input.md-search__input')"), (
+        f"the search opened, but focus is at {describe(active(tab))}"
+    )
+    tab.keyboard.press("Escape")
+    assert not tab.evaluate("() => document.getElementById('__search').checked"), "Escape did not close the search"
+    assert tab.evaluate("() => document.activeElement.matches('[data-gk-search-button]')"), (
+        f"after Escape focus is at {describe(active(tab))}, not on the search button"
+    )
+
+
 def operate_print(tab, key: str) -> None:
     count = "() => window.__gkPrints || 0"
     before = tab.evaluate(count)
@@ -167,6 +182,7 @@ class Control:
 CONTROLS = [
     Control("menu", "[data-gk-drawer-button]", ("mobile",), "guide", operate_menu, ("Enter", " ")),
     Control("language switcher", ".md-select > button", ("desktop", "mobile"), "guide", operate_language_switcher),
+    Control("search button", "[data-gk-search-button]", ("mobile",), "guide", operate_search_button, ("Enter", " ")),
     Control("search", "input.md-search__input", ("desktop", "mobile"), "guide", operate_search),
     Control("print button", "[data-gk-print]", ("desktop", "mobile"), "guide", operate_print, ("Enter", " "), COUNT_PRINTS),
     Control("feedback", ".gk-feedback a[href]", ("desktop", "mobile"), "guide", operate_feedback),
