@@ -82,17 +82,20 @@ class LintContext:
             self._documents[path] = parse_document(self.text(path), rel, lang, self.facts, path)
         return self._documents[path]
 
+    def counterpart_path(self, path: Path, lang: str) -> Path | None:
+        """The same page under docs/<lang>/ (a translation's Finnish source, say), if it exists."""
+        parts = self.relative(path).split("/", 2)
+        if len(parts) < 3 or parts[0] != DOCS_DIR:
+            return None
+        other = self.root / DOCS_DIR / lang / parts[2]
+        return other if other.is_file() else None
+
     def counterpart(self, doc: Document, lang: str) -> Document | None:
-        """The same page in another language, if it exists."""
+        """The same page in another language, parsed, if it exists."""
         if doc.abs_path is None:
             return None
-        docs = self.root / DOCS_DIR
-        try:
-            inside = doc.abs_path.resolve().relative_to(docs / doc.lang)
-        except ValueError:
-            return None
-        other = docs / lang / inside
-        return self.document(other) if other.is_file() else None
+        other = self.counterpart_path(doc.abs_path, lang)
+        return self.document(other) if other is not None else None
 
 
 def make_context(root: Path | None = None, message_lang: str = "fi") -> LintContext:
@@ -135,22 +138,8 @@ def unreadable(path: str, problem: str) -> Finding:
 
 
 def lint_file(path: Path, ctx: LintContext) -> list[Finding]:
-    rel = ctx.relative(path)
-    try:
-        doc = ctx.document(path)
-    except (DocumentError, UnknownLanguage) as error:
-        return [unreadable(rel, str(error))]
-    return findings_for(doc, ctx)
-
-
-def source_page(path: Path, lang: str, ctx: LintContext) -> Path | None:
-    """The Finnish page a translation was made from (same place under docs/fi/), if any."""
-    prefix = f"{DOCS_DIR}/{lang}/"
-    rel = ctx.relative(path)
-    if lang == DEFAULT_LANGUAGE or not rel.startswith(prefix):
-        return None
-    source = ctx.root / DOCS_DIR / DEFAULT_LANGUAGE / rel[len(prefix) :]
-    return source if source.is_file() else None
+    """A page's findings, without the results cache."""
+    return lint_page(path, ctx)[0]
 
 
 def cache_key(path: Path, ctx: LintContext) -> str | None:
@@ -160,7 +149,8 @@ def cache_key(path: Path, ctx: LintContext) -> str | None:
     try:
         lang = language_of(rel)
         text = ctx.text(path)
-        source = source_page(path, lang, ctx)
+        # A translation's findings also depend on its Finnish source (TR101, IMG106).
+        source = ctx.counterpart_path(path, DEFAULT_LANGUAGE) if lang != DEFAULT_LANGUAGE else None
         source_text = ctx.text(source) if source is not None else None
     except (UnknownLanguage, DocumentError):
         return None

@@ -12,8 +12,7 @@ SHA-256 over everything the per-page rules read:
   rules compare with it) and the language of the messages;
 - the page's text;
 - for a translation, the text of its Finnish source page (TR101 and IMG106 compare
-  with it).
-
+  with it);
 - for rules that read other pages too (SITE_WIDE = True in the rule module, e.g. FM107
   which compares short ids across a language), what they read for this page
   (site_inputs(): for FM107, the pages sharing its short id).
@@ -116,16 +115,13 @@ def page_key(run: str, page: str, text: str, source_text: str | None, site_input
 class LintCache:
     """Per page (relative path): the key it was checked with, its findings and readability score."""
 
-    def __init__(self, path: Path | None, entries: dict | None = None):
+    def __init__(self, path: Path, entries: dict | None = None):
         self.path = path
         self._entries: dict = dict(entries or {})
         self.hits = 0
-        self.misses = 0
 
     @classmethod
-    def load(cls, path: Path | None) -> "LintCache":
-        if path is None:
-            return cls(None)
+    def load(cls, path: Path) -> "LintCache":
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -142,7 +138,6 @@ class LintCache:
             findings = [Finding(**item) for item in entry["findings"]]
             score = Score(**entry["score"]) if entry.get("score") else None
         except (KeyError, TypeError):  # not cached, changed, or an entry of another shape
-            self.misses += 1
             return None
         self.hits += 1
         return findings, score
@@ -159,8 +154,6 @@ class LintCache:
         self._entries = {page: entry for page, entry in self._entries.items() if (Path(root) / page).is_file()}
 
     def save(self) -> None:
-        if self.path is None:
-            return
         temporary: Path | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,11 +16,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guidekit import morphology
+from guidekit import lintcache, morphology
 from guidekit.config import ConfigError
 from guidekit.findings import Finding, to_json
 from guidekit.languages import BASE_LANGUAGE, LANGUAGES, UnknownLanguage, language_of
-from guidekit import lintcache
 from guidekit.lint import lint_page, make_context, pages_under
 from guidekit.readability import Score
 

@@ -52,8 +52,11 @@ def short_ids(ctx, lang: str) -> dict[str, list[str]]:
 
 def site_inputs(ctx, page: str, lang: str) -> str:
     """What this rule reads from other pages for `page`: the pages sharing its short id."""
-    sharing = [pages for pages in short_ids(ctx, lang).values() if page in pages]
-    return "|".join(sharing[0]) if sharing else ""
+    # Page -> the pages with its short id, made once per language: asked for every page.
+    by_page = vars(ctx).setdefault(INDEX_KEY + "_by_page", {})
+    if lang not in by_page:
+        by_page[lang] = {each: pages for pages in short_ids(ctx, lang).values() for each in pages}
+    return "|".join(by_page[lang].get(page, ()))
 
 
 def check(doc, settings, ctx):
