@@ -43,7 +43,8 @@ from guidekit.languages import DEFAULT_LANGUAGE, LANGUAGES
 from guidekit.translations import content_hash, set_source_hash
 
 SITE_PARTS = ("overrides", "hooks", "data", "guidekit.yml")
-# The real site's address history names pages the synthetic site does not have.
+# The real site's address history (published pages, moved pages) names pages another
+# site does not have; a copy starts with none (see guidekit/addresses.py).
 ADDRESS_HISTORY = ("addresses.yml", "redirects.yml")
 OWNER = "Viestintä / digituki"
 # Languages with screenshots of their own; selko shows the Finnish ones, as on the real site.
@@ -287,8 +288,10 @@ def guide_path(number: int, services: list[str]) -> str:
     return f"ohjeet/{guide_service(number, services)}/ohje-{number:03d}.md"
 
 
-def generate_site(target: Path, root: Path, guides: int, seed: int = 1) -> int:
-    """Write the synthetic site into target; returns the number of pages written."""
+def copy_site_config(root: Path, target: Path, keep_nav: bool = False) -> Path:
+    """The real mkdocs.yml, templates, hooks, data and guidekit.yml copied into target, for
+    a site of other pages (this benchmark's, the tests' small ones); returns its mkdocs.yml.
+    The real nav names real pages, so it is dropped unless keep_nav."""
     for part in SITE_PARTS:
         source = root / part
         if source.is_dir():
@@ -296,8 +299,15 @@ def generate_site(target: Path, root: Path, guides: int, seed: int = 1) -> int:
         elif source.exists():
             shutil.copy(source, target / part)
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?ms)^nav:\n.*?(?=^\S)", "", config)  # the real nav names real pages
+    if not keep_nav:
+        config = re.sub(r"(?ms)^nav:\n.*?(?=^\S)", "", config)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return target / "mkdocs.yml"
+
+
+def generate_site(target: Path, root: Path, guides: int, seed: int = 1) -> int:
+    """Write the synthetic site into target; returns the number of pages written."""
+    copy_site_config(root, target)
     rng = random.Random(seed)
     services = service_ids(root)
     today = dt.date.today()
@@ -655,7 +665,8 @@ def first_guide(folder: Path) -> str:
 def weigh_guides(folder: Path, guide: str | None = None) -> list:
     """The first load of one guide page per language of a built site (pageweight);
     by default guide 1 (first_guide)."""
-    from guidekit.pageweight import chromium, load_page, serve_folder
+    from guidekit.localserver import serve_folder
+    from guidekit.pageweight import chromium, load_page
 
     guide = guide or first_guide(folder)
     weights = []
@@ -678,7 +689,8 @@ def guide_paths(folder: Path) -> list[str]:
 
 def weigh_site(folder: Path) -> list:
     """The first load of every guide page of an already built site (e.g. `./dev build` → site/)."""
-    from guidekit.pageweight import chromium, load_page, serve_folder
+    from guidekit.localserver import serve_folder
+    from guidekit.pageweight import chromium, load_page
 
     with serve_folder(folder) as base, chromium() as browser:
         return [load_page(browser, base + path) for path in guide_paths(folder)]

@@ -13,15 +13,11 @@ Used by tests/browser/test_page_weight.py and `guidekit bench`.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlsplit
 
 # Report order. "search" is search data (search_index.json); the search worker and
@@ -216,24 +212,6 @@ def chromium():
             yield browser
         finally:
             browser.close()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
-        pass
-
-
-@contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """A built site on 127.0.0.1 as a plain static server sends it (no compression)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _wait_until_quiet(page, last: list, quiet_ms: int, deadline: float) -> None:

@@ -8,19 +8,17 @@ an outline. Kept out of the normal build so that previews stay fast.
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from guidekit.languages import DEFAULT_LANGUAGE, LANGUAGES
+from guidekit.localserver import serve_folder
 
 CHROMIUM = os.environ.get("GUIDEKIT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -66,25 +64,6 @@ def find_guides(site_dir: Path, languages=LANGUAGES) -> list[GuidePage]:
     return guides
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
-@contextlib.contextmanager
-def serve(site_dir: Path):
-    """The built site at http://127.0.0.1:<free port>/ for as long as the block runs."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def check_chromium() -> None:
     if not (Path(CHROMIUM).exists() and os.access(CHROMIUM, os.X_OK)):
         raise PdfError(f"Chromiumia ei löydy ({CHROMIUM}): asenna se komennolla `./dev setup --browser`")
@@ -113,12 +92,12 @@ def print_guides(site_dir: Path, out_dir: Path, languages=LANGUAGES, guides: lis
     if not guides:
         raise PdfError(f"{site_dir}: sivustossa ei ole yhtään ohjetta; rakenna sivusto ensin (`./dev build`)")
     written = []
-    with serve(site_dir) as base, sync_playwright() as playwright:
+    with serve_folder(site_dir) as base, sync_playwright() as playwright:
         browser = launch(playwright)
         try:
             page = browser.new_page()
             for guide in guides:
-                target = print_page(page, base + guide.url_path, Path(out_dir) / guide.pdf_name())
+                target = print_page(page, f"{base}/{guide.url_path}", Path(out_dir) / guide.pdf_name())
                 written.append(target)
                 if progress:
                     progress(guide, target)

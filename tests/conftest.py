@@ -13,6 +13,16 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
+def require_tool(path: str, what: str) -> None:
+    """A missing tool skips the test on a workstation; in CI it is a failure."""
+    if Path(path).exists() and os.access(path, os.X_OK):
+        return
+    message = f"{what} puuttuu ({path}): asenna komennolla ./dev setup --browser"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def run_build(config_file: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` in a subprocess, as an author would run it."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
@@ -39,36 +49,18 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-SITE_PARTS = ("overrides", "hooks", "data", "guidekit.yml")
-# The real site's address history (published pages, moved pages) names pages a small
-# site does not have; a small site starts with none (see guidekit/addresses.py).
-ADDRESS_HISTORY = ("addresses.yml", "redirects.yml")
-
-
 def make_site(tmp_path: Path, pages: dict[str, str], keep_nav: bool = False) -> Path:
     """A small site in tmp_path with the real configuration, templates, hooks and data.
 
     `pages` maps paths inside docs/ (e.g. "fi/index.md") to their text. The real
     nav names pages a small site lacks, so it is dropped unless keep_nav.
     """
-    import re
-    import shutil
+    from guidekit.bench import copy_site_config
 
-    for part in SITE_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__", *ADDRESS_HISTORY))
-        elif source.exists():
-            shutil.copy(source, tmp_path / part)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    if not keep_nav:
-        config = re.sub(r"(?ms)^nav:\n.*?(?=^\S)", "", config)
-    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    config = copy_site_config(ROOT, tmp_path, keep_nav=keep_nav)
     for rel, text in pages.items():
-        path = tmp_path / "docs" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return tmp_path / "mkdocs.yml"
+        write_page(tmp_path, rel, text)
+    return config
 
 
 def build_small_site_at(folder: Path, pages: dict[str, str], site_url: str) -> Path:

@@ -12,10 +12,11 @@ import subprocess
 import sys
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+
+from conftest import require_tool
 
 from guidekit.addresses import absolute_url, display_url, load_plan, page_url, short_url
 from guidekit.languages import LANGUAGES
@@ -24,16 +25,6 @@ from html_tools import parse_html
 
 HTML_LANG = {"fi": "fi", "sv": "sv", "en": "en", "selko": "fi"}
 A4_POINTS = (595.28, 841.89)
-
-
-def require_chromium() -> None:
-    """A missing browser skips the test on a workstation; in CI it is a failure."""
-    if Path(CHROMIUM).exists() and os.access(CHROMIUM, os.X_OK):
-        return
-    message = f"Chromium puuttuu ({CHROMIUM}): asenna komennolla ./dev setup --browser"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def guidekit(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -54,7 +45,7 @@ def plan(root):
 @pytest.fixture(scope="module")
 def printed(built_site, plan, tmp_path_factory):
     """The first guide of each language, printed once for the tests below."""
-    require_chromium()
+    require_tool(CHROMIUM, "Chromium")
     guides = []
     for lang in LANGUAGES:
         guide = plan.inventory.guides(lang)[0]
@@ -109,7 +100,7 @@ def test_find_guides_finds_every_guide_of_every_language(built_site, plan):
 
 
 def test_pdf_command_writes_one_pdf_per_guide_of_the_language(built_site, plan, tmp_path):
-    require_chromium()
+    require_tool(CHROMIUM, "Chromium")
     result = guidekit("pdf", "--site", str(built_site), "--out", str(tmp_path), "--lang", "selko")
     assert result.returncode == 0, result.stdout + result.stderr
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.pdf"))

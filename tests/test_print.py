@@ -8,7 +8,6 @@ QR codes decoded with zbarimg) print one guide per language to keep the run shor
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 import subprocess
@@ -19,11 +18,12 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import build_small_site_at
+from conftest import build_small_site_at, require_tool
 from guidekit.addresses import absolute_url, display_url, load_plan, page_url, short_url
 from guidekit.facts import format_date
 from guidekit.languages import LANGUAGES
-from guidekit.pdf import CHROMIUM, launch, serve
+from guidekit.localserver import serve_folder
+from guidekit.pdf import CHROMIUM, launch
 from guidekit.qr import qr_svg
 from html_tools import parse_html
 
@@ -31,16 +31,6 @@ LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English", "selko": "Sel
 HTML_LANG = {"fi": "fi", "sv": "sv", "en": "en", "selko": "fi"}
 ZBARIMG = shutil.which("zbarimg") or "/usr/bin/zbarimg"
 A4_VIEWPORT = {"width": 794, "height": 1123}  # 210 x 297 mm at 96 px per inch
-
-
-def require_tool(path: str, what: str) -> None:
-    """A missing tool skips the test on a workstation; in CI it is a failure."""
-    if Path(path).exists() and os.access(path, os.X_OK):
-        return
-    message = f"{what} puuttuu ({path}): asenna komennolla ./dev setup --browser"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def site_url_of(config_file: Path) -> str:
@@ -258,10 +248,10 @@ def first_guide(plan, lang):
 def printed_views(built_site, plan, tmp_path_factory):
     """The first guide of each language, seen on screen and on paper."""
     shots = tmp_path_factory.mktemp("print-shots")
-    with serve(built_site) as base:
+    with serve_folder(built_site) as base:
         return with_browser(lambda browser: {
             lang: (view_on_screen_and_paper(
-                browser, base + prefix(lang) + page_url(first_guide(plan, lang).path), shots / f"{lang}.png"
+                browser, f"{base}/{prefix(lang)}" + page_url(first_guide(plan, lang).path), shots / f"{lang}.png"
             ), shots / f"{lang}.png")
             for lang in LANGUAGES
         })
@@ -340,9 +330,9 @@ def test_short_addresses_keep_the_sites_sub_path_and_resolve(sub_path_site, lang
 @pytest.fixture(scope="module")
 def sub_path_views(sub_path_site, tmp_path_factory):
     shots = tmp_path_factory.mktemp("sub-path-shots")
-    with serve(sub_path_site) as base:
+    with serve_folder(sub_path_site) as base:
         return with_browser(lambda browser: {
-            lang: (view_on_screen_and_paper(browser, base + prefix(lang) + "ohjeet/chat/", shots / f"{lang}.png"),
+            lang: (view_on_screen_and_paper(browser, f"{base}/{prefix(lang)}ohjeet/chat/", shots / f"{lang}.png"),
                    shots / f"{lang}.png")
             for lang in ("fi", "sv")
         })

@@ -3,20 +3,15 @@ measure focus and layout in Chromium. Small functions; the tests say what they e
 
 from __future__ import annotations
 
-import functools
 import io
 import os
 import re
-import sys
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urljoin
 
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE, LANGUAGES
+from guidekit.localserver import serve_folder
 
 # Debian's Chromium; GUIDEKIT_CHROMIUM names another one.
 CHROMIUM = Path(os.environ.get("GUIDEKIT_CHROMIUM", "/usr/bin/chromium"))
@@ -124,32 +119,7 @@ def representative_pages(pages: list[SitePage]) -> list[SitePage]:
     return chosen
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
-        pass
-
-
-class _QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        # A tab closed while a file was on its way is no error of the site.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 at a free port; yields the base address."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = _QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+serve = serve_folder  # the tests' name for it
 
 
 # --- axe-core ---------------------------------------------------------------------------
