@@ -40,7 +40,7 @@ from guidekit.readability import Score
 
 FORMAT = 1  # bump when the stored shape changes
 CACHE_FILE = Path(".cache") / "guidekit" / "lint-results.json"
-LIBRARIES = ("Pillow", "PyYAML", "libvoikko")  # their versions change what the rules see
+LIBRARIES = ("Pillow", "PyYAML", "libvoikko", "markdown-it-py", "mdit-py-plugins")  # their versions change what the rules see
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
