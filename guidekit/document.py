@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -61,11 +60,6 @@ class TextUnit:
     level: int = 0  # heading level, or list nesting depth (0: a top-level item)
     # (offset in text, line) where the text moves on to a later line; empty for one-line units.
     breaks: tuple[tuple[int, int], ...] = ()
-
-    def line_at(self, offset: int) -> int:
-        """The file line of the character at `offset` in text."""
-        index = bisect_right([start for start, _line in self.breaks], offset)
-        return self.breaks[index - 1][1] if index else self.line
 
 
 @dataclass(frozen=True)
@@ -294,17 +288,25 @@ class _Page:
 def _unit(kind: str, pieces: list[tuple[str, int]], line: int, end_line: int, level: int = 0,
           attr_list: bool = True) -> TextUnit | None:
     """A text unit from (text, line) pieces: whitespace collapsed, each word keeping its line."""
-    raw = "".join(text for text, _line in pieces)
-    starts, lines, offset = [], [], 0
-    for text, piece_line in pieces:
-        starts.append(offset)
-        lines.append(piece_line)
-        offset += len(text)
-    if attr_list:
+    raw = "".join([text for text, _line in pieces])
+    if attr_list and "{" in raw:
         raw = ATTR_LIST.sub("", raw)
-    words, breaks, length, current = [], [], 0, line
+    if all(piece_line == line for _text, piece_line in pieces):  # most units: one line
+        text = " ".join(raw.split())
+        return TextUnit(kind, line, end_line, text, level) if text else None
+    # Where in raw each later line starts: words are read in order, so one pass finds their lines.
+    changes, offset, current = [], 0, line
+    for text, piece_line in pieces:
+        if piece_line != current and text.strip():
+            changes.append((offset, piece_line))
+            current = piece_line
+        offset += len(text)
+    words, breaks, length, current, pending = [], [], 0, line, 0
     for match in WORD_RUN.finditer(raw):
-        word_line = lines[bisect_right(starts, match.start()) - 1]
+        word_line = current
+        while pending < len(changes) and changes[pending][0] <= match.start():
+            word_line = changes[pending][1]
+            pending += 1
         position = length + (1 if words else 0)
         if word_line != current:
             breaks.append((position, word_line))

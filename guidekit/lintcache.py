@@ -32,7 +32,6 @@ import os
 import tempfile
 from dataclasses import asdict
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from guidekit.findings import Finding
@@ -55,6 +54,8 @@ def cache_path(root: Path) -> Path:
 @lru_cache(maxsize=1)
 def code_signature() -> str:
     """guidekit's source files and the library versions: a changed rule re-checks every page."""
+    from importlib import metadata  # here: its import costs a run without the cache (--no-cache) 30 ms
+
     digest = hashlib.sha256()
     for path in sorted(PACKAGE_DIR.rglob("*.py")):
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())

@@ -17,6 +17,7 @@ The abbreviation lists are language data and live in guidekit.yml (`sentences:`)
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -113,21 +114,29 @@ def split_sentences(text: str, settings: SplitSettings = SplitSettings()) -> lis
     return [s for s in sentences if WORD.search(s)]
 
 
+def line_at(offsets: list[int], unit: TextUnit, offset: int) -> int:
+    """The file line of the character at `offset` in the unit's text (offsets: of its breaks)."""
+    index = bisect_right(offsets, offset)
+    return unit.breaks[index - 1][1] if index else unit.line
+
+
 def unit_sentences(unit: TextUnit, settings: SplitSettings = SplitSettings()) -> list[Sentence]:
     """A unit's sentences, each word with the line it is on (the parser keeps every word's line)."""
     found = []
     cursor = 0
+    offsets = [offset for offset, _line in unit.breaks]
     for text in split_sentences(unit.text, settings):
         # Each sentence is a stretch of the unit's text, in order: its offset gives its words' lines.
         start = unit.text.find(text, cursor)
         cursor = start + len(text)
         if unit.breaks:
             tokens = tuple(
-                Word(m.group(), unit.line_at(start + m.start()), text[m.end() : m.end() + 1] == ".")
+                Word(m.group(), line_at(offsets, unit, start + m.start()), text.startswith(".", m.end()))
                 for m in WORD.finditer(text)
             )
         else:
-            tokens = tuple(Word(m.group(), unit.line, text[m.end() : m.end() + 1] == ".") for m in WORD.finditer(text))
+            line = unit.line
+            tokens = tuple([Word(m.group(), line, text.startswith(".", m.end())) for m in WORD.finditer(text)])
         line = tokens[0].line if tokens else unit.line
         found.append(Sentence(text, line, unit, tokens, count_words([t.text for t in tokens])))
     return found
