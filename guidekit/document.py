@@ -238,7 +238,7 @@ class _Page:
         children = token.children or []
         in_autolink = False
         skip_attrs = False
-        for child in children:
+        for position, child in enumerate(children):
             kind = child.type
             if kind == "text":
                 text = child.content
@@ -253,7 +253,8 @@ class _Page:
                 pieces.append((" ", line))
                 line += 1
             elif kind == "image":
-                self.images.append(self._markdown_image(child, children, line))
+                following = children[position + 1] if position + 1 < len(children) else None
+                self.images.append(self._markdown_image(child, following, line))
                 pieces.append((" ", line))
                 skip_attrs = True
             elif kind == "html_inline":
@@ -269,9 +270,9 @@ class _Page:
                 in_autolink = False
         return pieces
 
-    def _markdown_image(self, child, siblings, line: int) -> ImageRef:
+    def _markdown_image(self, child, following, line: int) -> ImageRef:
+        """An image token; `following` is the token after it, where {: .decorative} may stand."""
         classes = str(child.attrs.get("class", "")).split()
-        following = siblings[siblings.index(child) + 1] if child is not siblings[-1] else None
         if following is not None and following.type == "text" and (attrs := COLON_ATTRS.match(following.content)):
             classes += [part[1:] for part in attrs.group(1).split() if part.startswith(".")]
         title = child.attrs.get("title")

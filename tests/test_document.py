@@ -116,12 +116,13 @@ def test_decorative_attribute_lists_both_spellings(ctx):
         "# Otsikko\n\n"
         "![](koriste.svg){.decorative}\n\n"
         "![](toinen.svg){: .decorative }\n\n"
-        "![](kolmas.svg){ width=20 }\n"  # line 7: attributes, but not decorative
+        "![](kolmas.svg){ width=20 }\n\n"  # line 7: attributes, but not decorative
+        "![](sama.svg) ![](sama.svg){: .decorative}\n"  # line 9: each image its own marks
     )
     doc = parse(body)
-    assert [(i.line, i.decorative) for i in doc.images] == [(3, True), (5, True), (7, False)]
+    assert [(i.line, i.decorative) for i in doc.images] == [(3, True), (5, True), (7, False), (9, False), (9, True)]
     assert doc.images[2].attrs == {"width": "20"}
-    assert found(ctx, body, "IMG101") == [7]
+    assert found(ctx, body, "IMG101") == [7, 9]
     assert units(doc) == [("heading", 1, "Otsikko")]
 
 
