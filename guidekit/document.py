@@ -246,7 +246,9 @@ class _Page:
                     text = text[attrs.end():]
                 skip_attrs = False
                 if not in_autolink:
-                    pieces.append((URL.sub(" ", text), line))
+                    # (The test first: most text has no address, and the pattern is slow to fail.)
+                    has_address = "://" in text or "www." in text or "@" in text
+                    pieces.append((URL.sub(" ", text) if has_address else text, line))
                 continue
             skip_attrs = False
             if kind in ("softbreak", "hardbreak"):
