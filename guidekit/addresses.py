@@ -27,7 +27,7 @@ import yaml
 
 from guidekit.document import split_front_matter
 from guidekit.findings import ERROR, INFO, Finding
-from guidekit.frontmatter import SHORT_ID  # the same rule the front-matter check (FM106) applies
+from guidekit.frontmatter import SHORT_ID, read_front_matter  # SHORT_ID: the rule FM106 applies
 from guidekit.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 SHORT_FOLDER = "o"
@@ -187,15 +187,6 @@ def relative_href(from_url: str, to_url: str) -> str:
 # --- reading -----------------------------------------------------------------
 
 
-def _short_line(text: str) -> int:
-    for number, line in enumerate(text.split("\n")[1:], start=2):
-        if line.strip() in ("---", "..."):
-            break
-        if re.match(r"^short\s*:", line):
-            return number
-    return 1
-
-
 def read_page(text: str, lang: str, path: str) -> PageInfo:
     """A page's address data from its text. Broken front matter counts as none: the
     build and `guidekit lint` report it with its line."""
@@ -211,7 +202,7 @@ def read_page(text: str, lang: str, path: str) -> PageInfo:
         title=str(title),
         is_guide="service" in meta,
         short=None if short is None else str(short),
-        short_line=_short_line(text),
+        short_line=read_front_matter(text).field_lines.get("short", 1),
     )
 
 

@@ -1,8 +1,20 @@
 """A guide page parsed once, shared by every rule (as markdownlint does).
 
-The parser is line based and knows the Markdown this site uses: front matter,
-headings, paragraphs, list items, tables, fenced code, HTML comments, images
-(Markdown and raw <img>) and fact placeholders. Rules never re-read the file.
+The body is parsed by markdown-it-py, a CommonMark parser, with the table rule and two
+plugins of mdit-py-plugins: `attrs` (`![](koriste.svg){.decorative}`) and `admon`
+(Material's `!!! note` and `??? tip`). Why markdown-it-py and not Python-Markdown, which
+builds the site: Python-Markdown gives an ElementTree without source lines, while every
+finding must name its line; markdown-it-py gives a flat token stream in which every block
+carries `.map` (its first and last line), is CommonMark-correct (reference-style images,
+block quotes, setext headings, indented code, HTML blocks) and is maintained (it is the
+parser of MyST and Jupyter Book). The front matter is found the way MkDocs finds it (a
+closing `---` or `...`) by guidekit.frontmatter, whose one cached parse every reader
+shares; markdown-it-py gets only the body, so its front-matter plugin is not needed.
+
+What the rules get: text units (headings, paragraphs, list items, table rows) as the
+reader reads them, with the line of every word; images (Markdown, reference style, raw
+`<img>` inline or as an HTML block, read with html.parser); suppression comments; and
+unknown fact placeholders. Code, fenced or indented, is never prose.
 """
 
 from __future__ import annotations
@@ -10,35 +22,31 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
+from markdown_it import MarkdownIt
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.attrs import attrs_plugin
 
 from guidekit.facts import PLACEHOLDER, lookup, render
-from guidekit.frontmatter import load_block
+from guidekit.frontmatter import FrontMatter, read_front_matter
 
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,3}[.)])\s+(.*)$")
-FENCE = re.compile(r"^\s*(```|~~~)")
-TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-MD_IMAGE = re.compile(
-    r"!\[(?P<alt>[^\]]*)\]\(\s*(?P<src><[^>]*>|[^)\s]+)(?:\s+\"(?P<title>[^\"]*)\")?\s*\)"
-    r"(?P<attrs>\{[^}]*\})?"
-)
-HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-HTML_ATTR = re.compile(r"([a-zA-Z-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
-LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
-AUTOLINK = re.compile(r"<(https?://|mailto:)[^>]+>")
 URL = re.compile(r"\b(?:https?://|www\.)\S+?(?=[.,;:!?)]*(?:\s|$))|\b[\w.+-]+@[\w-]+\.[\w.-]*\w")
 # (A URL or email ends before trailing punctuation: the full stop after it ends the sentence.)
-INLINE_CODE = re.compile(r"`[^`]*`")
-HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+# Python-Markdown's attr_list at the end of a heading or paragraph ({#id}, {: .class}): not words.
 ATTR_LIST = re.compile(r"\{:?[^}]*\}\s*$")
-COMMENT_OPEN, COMMENT_CLOSE = "<!--", "-->"
+# The same after an image, in Python-Markdown's own form with a colon, which the attrs plugin
+# does not read: ![](koriste.svg){: .decorative}
+COLON_ATTRS = re.compile(r"^\{:\s*([^}]*)\}")
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+WORD_RUN = re.compile(r"\S+")
 # An author silences one finding at one place: <!-- guidekit-disable PL101: reason -->
-SUPPRESSION = re.compile(r"<!--\s*guidekit-disable\s+(?P<rules>[A-Z]{2,4}\d{3}(?:\s*,\s*[A-Z]{2,4}\d{3})*)\s*(?::\s*(?P<reason>.*?))?\s*-->")
+SUPPRESSION = re.compile(
+    r"\s*guidekit-disable\s+(?P<rules>[A-Z]{2,4}\d{3}(?:\s*,\s*[A-Z]{2,4}\d{3})*)\s*(?::\s*(?P<reason>.*?))?\s*",
+    re.DOTALL,
+)
+UNSEEN_HTML = ("script", "style")  # their text is no prose
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,9 @@ class TextUnit:
     line: int  # first line in the file
     end_line: int
     text: str  # plain prose: markup, URLs, link targets and images removed; facts filled in
-    level: int = 0  # heading level, or list nesting depth
+    level: int = 0  # heading level, or list nesting depth (0: a top-level item)
+    # (offset in text, line) where the text moves on to a later line; empty for one-line units.
+    breaks: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,7 +75,7 @@ class ImageRef:
 
 @dataclass(frozen=True)
 class Suppression:
-    line: int  # the comment's line; it covers that line and the next non-blank line
+    line: int  # the comment's line; it covers its lines and the next non-blank line
     rules: tuple[str, ...]
     reason: str
     covers: tuple[int, ...]
@@ -86,6 +96,7 @@ class Document:
     abs_path: Path | None = None
     # Derived data computed once per page and shared by the rules (sentences, scores).
     cache: dict = field(default_factory=dict, repr=False, compare=False)
+    front: FrontMatter | None = None  # the front matter as guidekit.frontmatter read it (fields' lines)
 
     @property
     def lines(self) -> list[str]:
@@ -95,27 +106,31 @@ class Document:
         return [u for u in self.units if u.kind in kinds]
 
 
+def _error_of(front: FrontMatter) -> tuple[int, str] | None:
+    error = front.load_error
+    return None if error is None else (error.line, error.detail or error.problem)
+
+
 def split_front_matter(text: str) -> tuple[dict, tuple[int, str] | None, int]:
-    """(front matter, error or None, line where the body starts)."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return {}, None, 1
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            block = "\n".join(lines[1:index])
-            try:
-                data = load_block(block) if block.strip() else {}
-            except yaml.YAMLError as error:
-                mark = getattr(error, "problem_mark", None)
-                line = (mark.line + 2) if mark else 1
-                return {}, (line, str(getattr(error, "problem", None) or error)), index + 2
-            except ValueError as error:
-                # PyYAML builds `reviewed: 2026-02-30` as a date and fails with ValueError.
-                return {}, (2, str(error)), index + 2
-            if not isinstance(data, dict):
-                return {}, (2, "front matter is not a mapping of key: value"), index + 2
-            return data, None, index + 2
-    return {}, (1, "front matter has no closing ---"), 1
+    """(front matter as MkDocs reads it, (line, problem) or None, line where the body starts).
+
+    A view of the one cached parse, guidekit.frontmatter.read_front_matter: a repeated field is
+    no error here (YAML keeps the last value, and FM101 reports the repeat)."""
+    front = read_front_matter(text)
+    return front.loaded, _error_of(front), front.body_start
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.use(attrs_plugin).use(admon_plugin)
+    # Every image is checked, a data: or javascript: one too, and with its src as written:
+    # the image rules look the file up on disk.
+    md.validateLink = lambda url: True
+    md.normalizeLink = lambda url: url
+    return md
+
+
+MARKDOWN = _markdown()
 
 
 def _fact_text(match: re.Match, facts: dict | None, lang: str) -> str:
@@ -130,189 +145,306 @@ def _fact_text(match: re.Match, facts: dict | None, lang: str) -> str:
         return "0"
     # A list placeholder becomes a whole bulleted list of data-file entries, not
     # prose of this paragraph: it adds no words to the sentence around it.
-    return "" if isinstance(value, dict) and "items" in value else text
+    if isinstance(value, dict) and "items" in value:
+        return ""
+    return text.replace("\n", " ")  # one line, so that every line keeps its number
 
 
-def clean_inline(text: str, facts: dict | None, lang: str) -> str:
-    """Markdown inline → the words a reader reads."""
-    text = MD_IMAGE.sub(" ", text)
-    text = HTML_IMG.sub(" ", text)
-    text = AUTOLINK.sub(" ", text)
-    text = PLACEHOLDER.sub(lambda m: _fact_text(m, facts, lang), text)
-    text = LINK.sub(r"\1", text)
-    text = REF_LINK.sub(r"\1", text)
-    text = INLINE_CODE.sub(" ", text)
-    text = HTML_TAG.sub(" ", text)
-    text = URL.sub(" ", text)
-    text = ATTR_LIST.sub("", text)
-    for _ in range(2):
-        text = EMPHASIS.sub(r"\2", text)
-    text = text.replace("\\", "")
-    return re.sub(r"\s+", " ", text).strip()
+def fill_facts(text: str, facts: dict | None, lang: str) -> str:
+    """The Markdown with its placeholders filled in, as the build does before parsing."""
+    return PLACEHOLDER.sub(lambda m: _fact_text(m, facts, lang), text)
 
 
-def _images_on(line: str, number: int) -> list[ImageRef]:
-    found = []
-    for match in MD_IMAGE.finditer(line):
-        attrs = match.group("attrs") or ""
-        src = match.group("src").strip("<>")
-        found.append(
-            ImageRef(
-                line=number,
-                src=src,
-                alt=match.group("alt"),
-                title=match.group("title"),
-                decorative=".decorative" in attrs,
-            )
+class _HtmlReader(HTMLParser):
+    """Images, comments and visible text of a piece of raw HTML, with their lines (1-based)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.images: list[tuple[int, dict]] = []
+        self.comments: list[tuple[int, str]] = []
+        self.data: list[tuple[int, str]] = []
+        self._unseen = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            # A bare attribute (<img alt src=…>) is the empty string in HTML.
+            self.images.append((self.getpos()[0], {k: (v or "") for k, v in attrs}))
+        elif tag in UNSEEN_HTML:
+            self._unseen += 1
+
+    def handle_startendtag(self, tag, attrs):
+        if tag == "img":
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag in UNSEEN_HTML and self._unseen:
+            self._unseen -= 1
+
+    def handle_comment(self, data):
+        self.comments.append((self.getpos()[0], data))
+
+    def handle_data(self, data):
+        if not self._unseen:
+            self.data.append((self.getpos()[0], data))
+
+
+def _read_html(html: str) -> _HtmlReader:
+    reader = _HtmlReader()
+    reader.feed(html)
+    reader.close()
+    return reader
+
+
+def _html_image(line: int, attrs: dict) -> ImageRef:
+    return ImageRef(
+        line=line,
+        src=attrs.get("src", ""),
+        alt=attrs.get("alt"),
+        title=attrs.get("title"),
+        html=True,
+        decorative=attrs.get("role") == "presentation"
+        or attrs.get("aria-hidden") == "true"
+        or "decorative" in attrs.get("class", "").split(),
+        attrs=attrs,
+    )
+
+
+class _Page:
+    """What one walk over the token stream collects."""
+
+    def __init__(self, first_line: int):
+        self.first_line = first_line  # file line of the body's line 0
+        self.units: list[TextUnit] = []
+        self.images: list[ImageRef] = []
+        self.comments: list[tuple[int, int, str]] = []  # (first line, last line, text inside)
+        self.code_lines: set[int] = set()
+
+    def line(self, token) -> int:
+        return token.map[0] + self.first_line
+
+    def html(self, html: str, line: int) -> list[tuple[int, str]]:
+        """Record raw HTML's images and comments; its visible text as (line, text)."""
+        reader = _read_html(html)
+        for offset, attrs in reader.images:
+            self.images.append(_html_image(line + offset - 1, attrs))
+        for offset, data in reader.comments:
+            start = line + offset - 1
+            self.comments.append((start, start + data.count("\n"), data))
+        return [(line + offset - 1, data) for offset, data in reader.data]
+
+    def inline(self, token, line: int) -> list[tuple[str, int]]:
+        """An inline token's prose as (text, line) pieces; its images and comments recorded."""
+        pieces: list[tuple[str, int]] = []
+        children = token.children or []
+        in_autolink = False
+        skip_attrs = False
+        for position, child in enumerate(children):
+            kind = child.type
+            if kind == "text":
+                text = child.content
+                if skip_attrs and (attrs := COLON_ATTRS.match(text)):
+                    text = text[attrs.end():]
+                skip_attrs = False
+                if not in_autolink:
+                    # (The test first: most text has no address, and the pattern is slow to fail.)
+                    has_address = "://" in text or "www." in text or "@" in text
+                    pieces.append((URL.sub(" ", text) if has_address else text, line))
+                continue
+            skip_attrs = False
+            if kind in ("softbreak", "hardbreak"):
+                pieces.append((" ", line))
+                line += 1
+            elif kind == "image":
+                following = children[position + 1] if position + 1 < len(children) else None
+                self.images.append(self._markdown_image(child, following, line))
+                pieces.append((" ", line))
+                skip_attrs = True
+            elif kind == "html_inline":
+                for data_line, data in self.html(child.content, line):
+                    pieces.append((data, data_line))
+                pieces.append((" ", line))
+                line += child.content.count("\n")
+            elif kind == "code_inline":
+                pieces.append((" ", line))
+            elif kind == "link_open" and child.markup == "autolink":
+                in_autolink = True
+            elif kind == "link_close":
+                in_autolink = False
+        return pieces
+
+    def _markdown_image(self, child, following, line: int) -> ImageRef:
+        """An image token; `following` is the token after it, where {: .decorative} may stand."""
+        classes = str(child.attrs.get("class", "")).split()
+        if following is not None and following.type == "text" and (attrs := COLON_ATTRS.match(following.content)):
+            classes += [part[1:] for part in attrs.group(1).split() if part.startswith(".")]
+        title = child.attrs.get("title")
+        return ImageRef(
+            line=line,
+            src=str(child.attrs.get("src", "")),
+            alt=MARKDOWN.renderer.renderInlineAsText(child.children or [], MARKDOWN.options, {}),
+            title=None if title is None else str(title),
+            decorative="decorative" in classes,
+            attrs={k: str(v) for k, v in child.attrs.items() if k not in ("src", "alt", "title")},
         )
-    for match in HTML_IMG.finditer(line):
-        attrs = {k.lower(): v.strip("\"'") for k, v in HTML_ATTR.findall(match.group(0))}
-        found.append(
-            ImageRef(
-                line=number,
-                src=attrs.get("src", ""),
-                alt=attrs.get("alt"),
-                title=attrs.get("title"),
-                html=True,
-                decorative=attrs.get("role") == "presentation"
-                or attrs.get("aria-hidden") == "true"
-                or "decorative" in attrs.get("class", "").split(),
-                attrs=attrs,
-            )
-        )
-    return found
+
+
+def _unit(kind: str, pieces: list[tuple[str, int]], line: int, end_line: int, level: int = 0,
+          attr_list: bool = True) -> TextUnit | None:
+    """A text unit from (text, line) pieces: whitespace collapsed, each word keeping its line."""
+    raw = "".join([text for text, _line in pieces])
+    if attr_list and "{" in raw:
+        raw = ATTR_LIST.sub("", raw)
+    if all(piece_line == line for _text, piece_line in pieces):  # most units: one line
+        text = " ".join(raw.split())
+        return TextUnit(kind, line, end_line, text, level) if text else None
+    # Where in raw each later line starts: words are read in order, so one pass finds their lines.
+    changes, offset, current = [], 0, line
+    for text, piece_line in pieces:
+        if piece_line != current and text.strip():
+            changes.append((offset, piece_line))
+            current = piece_line
+        offset += len(text)
+    words, breaks, length, current, pending = [], [], 0, line, 0
+    for match in WORD_RUN.finditer(raw):
+        word_line = current
+        while pending < len(changes) and changes[pending][0] <= match.start():
+            word_line = changes[pending][1]
+            pending += 1
+        position = length + (1 if words else 0)
+        if word_line != current:
+            breaks.append((position, word_line))
+            current = word_line
+        words.append(match.group())
+        length = position + len(match.group())
+    if not words:
+        return None
+    return TextUnit(kind, line, end_line, " ".join(words), level, tuple(breaks))
+
+
+def _walk(tokens, page: _Page) -> None:
+    list_depth = -1
+    item_opened = False  # the next paragraph is a list item's first: the item's own text
+    index = 0
+    row: list[list[tuple[str, int]]] | None = None
+    row_line = 0
+    while index < len(tokens):
+        token = tokens[index]
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif kind == "list_item_open":
+            item_opened = True
+        elif kind in ("heading_open", "paragraph_open", "admonition_title_open"):
+            inline = tokens[index + 1]
+            line = page.line(inline)
+            pieces = page.inline(inline, line)
+            end_line = inline.map[1] + page.first_line - 1
+            if kind == "heading_open":
+                unit = _unit("heading", pieces, line, end_line, int(token.tag[1]))
+            elif kind == "admonition_title_open":
+                # A title the author wrote (!!! note "Huomaa"), not the type's name Material shows.
+                explicit = '"' in (tokens[index - 1].info or "")
+                unit = _unit("paragraph", pieces, line, end_line) if explicit else None
+            elif item_opened:
+                unit = _unit("list_item", pieces, line, end_line, max(list_depth, 0))
+            else:
+                unit = _unit("paragraph", pieces, line, end_line)
+            if unit is not None:
+                page.units.append(unit)
+            item_opened = False
+            index += 2
+            continue
+        elif kind == "tr_open":
+            row, row_line = [], page.line(token)
+        elif kind == "inline" and row is not None:
+            row.append(page.inline(token, row_line))
+        elif kind == "tr_close" and row is not None:
+            page.units.extend(_table_row(row, row_line))
+            row = None
+        elif kind in ("fence", "code_block"):
+            page.code_lines.update(range(page.line(token), token.map[1] + page.first_line))
+            item_opened = False
+        elif kind == "html_block":
+            line = page.line(token)
+            data = page.html(token.content, line)
+            unit = _unit("paragraph", [(text, data_line) for data_line, text in data],
+                         line, token.map[1] + page.first_line - 1, attr_list=False)
+            if unit is not None:
+                page.units.append(unit)
+            item_opened = False
+        index += 1
+
+
+def _table_row(cells: list[list[tuple[str, int]]], line: int) -> list[TextUnit]:
+    # Each cell ends its own thought; a full stop keeps sentences apart.
+    texts = [" ".join("".join(text for text, _line in cell).split()).rstrip(".") for cell in cells]
+    texts = [text for text in texts if text]
+    if not texts:
+        return []
+    return [TextUnit("table_row", line, line, ". ".join(texts) + ".")]
 
 
 def parse_document(
     text: str, path: str, lang: str, facts: dict | None = None, abs_path: Path | None = None
 ) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    front_matter, fm_error, body_start = split_front_matter(text)
+    front = read_front_matter(text)
     lines = text.split("\n")
-    units: list[TextUnit] = []
-    images: list[ImageRef] = []
-    comments: list[tuple[int, str]] = []
-    unknown: list[tuple[int, str]] = []
-
-    block_kind: str | None = None
-    block_lines: list[str] = []
-    block_start = 0
-    block_level = 0
-    in_fence: str | None = None
-    in_comment = False
-    comment_start = 0
-    comment_text: list[str] = []
-
-    def flush(end_line: int) -> None:
-        nonlocal block_kind, block_lines
-        if block_kind and block_lines:
-            prose = clean_inline(" ".join(block_lines), facts, lang)
-            if prose:
-                units.append(TextUnit(block_kind, block_start, end_line, prose, block_level))
-        block_kind, block_lines = None, []
-
-    for number in range(body_start, len(lines) + 1):
-        raw = lines[number - 1]
-        # HTML comments (possibly spanning lines) are not text; suppressions live in them.
-        if in_comment:
-            comment_text.append(raw)
-            if COMMENT_CLOSE in raw:
-                in_comment = False
-                comments.append((comment_start, "\n".join(comment_text)))
-                raw = raw.split(COMMENT_CLOSE, 1)[1]
-                if not raw.strip():
-                    continue
-            else:
-                continue
-        if in_fence:
-            if raw.strip().startswith(in_fence):
-                in_fence = None
-            continue
-        fence = FENCE.match(raw)
-        if fence:
-            flush(number - 1)
-            in_fence = fence.group(1)
-            continue
-        while COMMENT_OPEN in raw:
-            before, after = raw.split(COMMENT_OPEN, 1)
-            if COMMENT_CLOSE in after:
-                inside, rest = after.split(COMMENT_CLOSE, 1)
-                comments.append((number, COMMENT_OPEN + inside + COMMENT_CLOSE))
-                raw = before + " " + rest
-            else:
-                in_comment, comment_start, comment_text = True, number, [COMMENT_OPEN + after]
-                raw = before
-                break
-
-        for match in PLACEHOLDER.finditer(raw):
-            try:
-                render(lookup(facts, match.group(1)), lang) if facts is not None else None
-            except (KeyError, TypeError):
-                unknown.append((number, match.group(1)))
-        images.extend(_images_on(raw, number))
-
-        stripped = raw.strip()
-        if not stripped:
-            flush(number - 1)
-            continue
-        heading = HEADING.match(stripped)
-        item = LIST_ITEM.match(raw)
-        if heading:
-            flush(number - 1)
-            block_kind, block_start, block_level = "heading", number, len(heading.group(1))
-            block_lines = [heading.group(2)]
-            flush(number)
-        elif item:
-            flush(number - 1)
-            block_kind, block_start = "list_item", number
-            block_level = len(item.group(1).expandtabs(4)) // 2
-            block_lines = [item.group(3)]
-        elif stripped.startswith("|") or (block_kind == "table_row" and "|" in stripped):
-            flush(number - 1)
-            if not TABLE_RULE.match(stripped):
-                cells = [c.strip() for c in stripped.strip("|").split("|")]
-                block_kind, block_start, block_level = "table_row", number, 0
-                # Each cell ends its own thought; a full stop keeps sentences apart.
-                block_lines = [". ".join(c.rstrip(".") for c in cells if c) + "."]
-                flush(number)
-        elif block_kind in ("paragraph", "list_item"):
-            block_lines.append(stripped)
-        else:
-            flush(number - 1)
-            block_kind, block_start, block_level = "paragraph", number, 0
-            block_lines = [stripped]
-    flush(len(lines))
-
-    suppressions = _suppressions(comments, lines)
+    body = "\n".join(lines[front.body_start - 1 :])
+    page = _Page(front.body_start)
+    _walk(MARKDOWN.parse(fill_facts(body, facts, lang)), page)
     return Document(
         path=path,
         lang=lang,
         text=text,
-        front_matter=front_matter,
-        front_matter_error=fm_error,
-        body_start=body_start,
-        units=units,
-        images=images,
-        suppressions=suppressions,
-        unknown_facts=unknown,
+        front_matter=front.loaded,
+        front_matter_error=_error_of(front),
+        body_start=front.body_start,
+        units=page.units,
+        images=sorted(page.images, key=lambda image: image.line),
+        suppressions=_suppressions(page.comments, lines),
+        unknown_facts=_unknown_facts(body, front.body_start, page.code_lines, facts, lang),
         abs_path=abs_path,
+        front=front,
     )
 
 
-def _suppressions(comments: list[tuple[int, str]], lines: list[str]) -> list[Suppression]:
+def _unknown_facts(body: str, first_line: int, code_lines: set[int], facts: dict | None,
+                   lang: str) -> list[tuple[int, str]]:
+    """(line, key) of each placeholder that names no fact; not in code or in HTML comments."""
+    if facts is None:
+        return []
+    # Comments blanked out, their line breaks kept: what is left has the file's line numbers.
+    visible = COMMENT.sub(lambda m: "\n" * m.group().count("\n"), body)
     found = []
-    for line, comment in comments:
-        match = SUPPRESSION.search(comment)
+    for number, line in enumerate(visible.split("\n"), start=first_line):
+        if number in code_lines or "{{" not in line:
+            continue
+        for match in PLACEHOLDER.finditer(line):
+            try:
+                render(lookup(facts, match.group(1)), lang)
+            except (KeyError, TypeError):
+                found.append((number, match.group(1)))
+    return found
+
+
+def _suppressions(comments: list[tuple[int, int, str]], lines: list[str]) -> list[Suppression]:
+    found = []
+    for first, last, comment in comments:
+        match = SUPPRESSION.fullmatch(comment)
         if not match:
             continue
         rules = tuple(r.strip() for r in match.group("rules").split(","))
-        covers = [line]
-        for number in range(line + 1, len(lines) + 1):
+        covers = list(range(first, last + 1))
+        for number in range(last + 1, len(lines) + 1):
             if lines[number - 1].strip():
                 covers.append(number)
                 break
-        found.append(Suppression(line, rules, (match.group("reason") or "").strip(), tuple(covers)))
-    return found
+        reason = " ".join((match.group("reason") or "").split())
+        found.append(Suppression(first, rules, reason, tuple(covers)))
+    return sorted(found, key=lambda s: s.line)
 
 
 def read_page_text(abs_path: Path, rel_path: str) -> str:

@@ -32,8 +32,9 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @lru_cache(maxsize=4096)
 def load_block(block: str):
-    """A front-matter block parsed as YAML, once per distinct text: several checks read the same
-    page's front matter. The result is shared: callers must not change it. Raises YAML's errors."""
+    """A front-matter block parsed as YAML: the only place front matter is loaded, so a safer
+    loader (bounded against alias bombs) is a change here alone. Cached per distinct text; the
+    result is shared: callers must not change it. Raises YAML's errors."""
     return yaml.load(block, Loader=LOADER)
 
 
@@ -54,7 +55,11 @@ class FrontMatter:
     present: bool  # the page starts with ---
     closing_line: int  # line number of the closing --- (0 when there is none)
     body_start: int  # first line of the Markdown body (1-based index into the lines)
-    field_lines: dict = field(default_factory=dict)  # top-level key -> line number
+    field_lines: dict = field(default_factory=dict)  # top-level key -> line of its first occurrence
+    # What MkDocs gets from the block: YAML's mapping even when a field repeats (the last one
+    # wins, and FM101 reports the repeat); {} when YAML cannot read it.
+    loaded: dict = field(default_factory=dict)
+    load_error: FrontMatterError | None = None  # a problem YAML itself has (every error but duplicate_field)
 
 
 def repeats_a_field(block_lines: list[str]) -> bool:
@@ -84,24 +89,40 @@ def _field_at(keys: list[tuple[str, int]], line: int) -> str | None:
 def read_front_matter(text: str) -> FrontMatter:
     """Parse the front matter the way MkDocs finds it: between a first line --- and the next --- or ...
 
+    Every reader (the Document, the FM rules, addresses, translations, status) calls this, and it
+    parses each distinct text once: the result is cached and shared, so callers must not change it.
     Never raises: a broken block comes back as `error`, with the line and the field.
     """
+    return _read_front_matter(text)
+
+
+@lru_cache(maxsize=4096)
+def _read_front_matter(text: str) -> FrontMatter:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not lines or lines[0].strip() != "---":
         return FrontMatter({}, None, present=False, closing_line=0, body_start=1)
     closing = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if closing is None:
-        return FrontMatter(
-            {}, FrontMatterError(1, "no_closing"), present=True, closing_line=0, body_start=1
-        )
+        error = FrontMatterError(1, "no_closing")
+        return FrontMatter({}, error, present=True, closing_line=0, body_start=1, load_error=error)
     block = lines[1:closing]
     keys = _top_level_keys(block, 2)
     field_lines: dict[str, int] = {}
+    repeated = None
     for name, line in keys:
         if name in field_lines:
-            error = FrontMatterError(line, "duplicate_field", name, str(field_lines[name]))
-            return FrontMatter({}, error, True, closing + 1, closing + 2, field_lines)
-        field_lines[name] = line
+            repeated = repeated or FrontMatterError(line, "duplicate_field", name, str(field_lines[name]))
+        else:
+            field_lines[name] = line
+    data, load_error = _load(block, keys)
+    error = repeated or load_error
+    return FrontMatter(
+        {} if error else data, error, True, closing + 1, closing + 2, field_lines, data, load_error
+    )
+
+
+def _load(block: list[str], keys: list[tuple[str, int]]) -> tuple[dict, FrontMatterError | None]:
+    """(mapping, None) or ({}, why YAML cannot read the block)."""
     try:
         data = load_block("\n".join(block)) if any(l.strip() for l in block) else {}
     except yaml.YAMLError as error:
@@ -118,15 +139,14 @@ def read_front_matter(text: str) -> FrontMatter:
         else:
             code = "yaml"
         # YAML notices a missing quote or colon a line late; name the field the line belongs to.
-        error_field = _field_at(keys, line)
-        return FrontMatter({}, FrontMatterError(line, code, error_field, problem), True, closing + 1, closing + 2, field_lines)
+        return {}, FrontMatterError(line, code, _field_at(keys, line), problem)
     except ValueError as error:
         # PyYAML turns 2026-02-30 into a date and fails outside its own error type.
         line, name, value = _impossible_date(block, keys)
-        return FrontMatter({}, FrontMatterError(line, "impossible_date", name, value or str(error)), True, closing + 1, closing + 2, field_lines)
+        return {}, FrontMatterError(line, "impossible_date", name, value or str(error))
     if not isinstance(data, dict):
-        return FrontMatter({}, FrontMatterError(2, "not_mapping"), True, closing + 1, closing + 2, field_lines)
-    return FrontMatter(data, None, True, closing + 1, closing + 2, field_lines)
+        return {}, FrontMatterError(2, "not_mapping")
+    return data, None
 
 
 def _impossible_date(block: list[str], keys: list[tuple[str, int]]) -> tuple[int, str | None, str]:

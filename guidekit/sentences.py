@@ -17,10 +17,11 @@ The abbreviation lists are language data and live in guidekit.yml (`sentences:`)
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from guidekit.document import Document, TextUnit, clean_inline
+from guidekit.document import Document, TextUnit
 from guidekit.languages import BASE_LANGUAGE
 
 # A word: letters or digits, joined inside by ' - . / : (Suomi.fi-valtuudet,
@@ -28,7 +29,6 @@ from guidekit.languages import BASE_LANGUAGE
 WORD = re.compile(r"[^\W_]+(?:(?:['’\-./:]|(?<=\d),(?=\d))[^\W_]+)*")
 TERMINATOR = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s|$)")
 WORD_BEFORE = re.compile(r"([^\W_][\w.]*)$")
-COMMENT = re.compile(r"<!--.*?-->")
 
 
 @dataclass(frozen=True)
@@ -114,66 +114,37 @@ def split_sentences(text: str, settings: SplitSettings = SplitSettings()) -> lis
     return [s for s in sentences if WORD.search(s)]
 
 
-class _Locator:
-    """Finds, in reading order, the line of each word of a unit that spans lines."""
-
-    def __init__(self, lines: list[str], unit: TextUnit, facts: dict | None, lang: str):
-        self.text = ""
-        self.starts: list[tuple[int, int]] = []  # (offset in self.text, line number)
-        for number in range(unit.line, unit.end_line + 1):
-            if number - 1 >= len(lines):
-                break
-            self.starts.append((len(self.text), number))
-            self.text += clean_inline(COMMENT.sub(" ", lines[number - 1]), facts, lang) + " "
-        self.cursor = 0
-        self.line = unit.line
-
-    def find(self, word: str) -> int:
-        index = self.cursor
-        while True:
-            index = self.text.find(word, index)
-            if index < 0:
-                return self.line  # markup split the word; keep the last known line
-            end = index + len(word)
-            before_ok = index == 0 or not self.text[index - 1].isalnum()
-            after_ok = end >= len(self.text) or not self.text[end].isalnum()
-            if before_ok and after_ok:
-                break
-            index += 1
-        self.cursor = index + len(word)
-        for offset, number in self.starts:
-            if offset <= index:
-                self.line = number
-        return self.line
+def line_at(offsets: list[int], unit: TextUnit, offset: int) -> int:
+    """The file line of the character at `offset` in the unit's text (offsets: of its breaks)."""
+    index = bisect_right(offsets, offset)
+    return unit.breaks[index - 1][1] if index else unit.line
 
 
-def unit_sentences(
-    unit: TextUnit, lines: list[str], settings: SplitSettings, facts: dict | None, lang: str
-) -> list[Sentence]:
-    # Most units are one line; only a unit spanning lines needs its words located.
-    locator = _Locator(lines, unit, facts, lang) if unit.end_line > unit.line else None
+def unit_sentences(unit: TextUnit, settings: SplitSettings = SplitSettings()) -> list[Sentence]:
+    """A unit's sentences, each word with the line it is on (the parser keeps every word's line)."""
     found = []
+    cursor = 0
+    offsets = [offset for offset, _line in unit.breaks]
     for text in split_sentences(unit.text, settings):
-        if locator is None:
-            line = unit.line
-            tokens = tuple(Word(m.group(), line, text[m.end() : m.end() + 1] == ".") for m in WORD.finditer(text))
-        else:
+        # Each sentence is a stretch of the unit's text, in order: its offset gives its words' lines.
+        start = unit.text.find(text, cursor)
+        cursor = start + len(text)
+        if unit.breaks:
             tokens = tuple(
-                Word(m.group(), locator.find(m.group()), text[m.end() : m.end() + 1] == ".")
+                Word(m.group(), line_at(offsets, unit, start + m.start()), text.startswith(".", m.end()))
                 for m in WORD.finditer(text)
             )
-            line = tokens[0].line if tokens else unit.line
+        else:
+            line = unit.line
+            tokens = tuple([Word(m.group(), line, text.startswith(".", m.end())) for m in WORD.finditer(text)])
+        line = tokens[0].line if tokens else unit.line
         found.append(Sentence(text, line, unit, tokens, count_words([t.text for t in tokens])))
     return found
 
 
-def page_sentences(doc: Document, settings: SplitSettings, facts: dict | None = None) -> list[Sentence]:
-    """Every sentence of the page (headings, paragraphs, list items, table rows), computed once."""
+def page_sentences(doc: Document, settings: SplitSettings) -> list[Sentence]:
+    """Every sentence of the page (headings, paragraphs, list items, table rows), computed once.
+    The facts are already filled in: the parser did it, as the build does before Markdown."""
     if "sentences" not in doc.cache:
-        lines = doc.lines
-        doc.cache["sentences"] = [
-            sentence
-            for unit in doc.units
-            for sentence in unit_sentences(unit, lines, settings, facts, doc.lang)
-        ]
+        doc.cache["sentences"] = [sentence for unit in doc.units for sentence in unit_sentences(unit, settings)]
     return doc.cache["sentences"]

@@ -36,7 +36,6 @@ TRANSLATION_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGU
 HASH_FIELD = "source_hash"
 HASH_LENGTH = 12
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-HASH_LINE = re.compile(rf"^{HASH_FIELD}\s*:")
 
 OK, MISSING, OUTDATED, ORPHAN = "ok", "missing", "outdated", "orphan"
 
@@ -90,20 +89,20 @@ def set_source_hash(text: str, value: str) -> str:
     An existing source_hash line is replaced in place; otherwise the line goes just
     before the closing ---. The line ending follows the file's own (LF or CRLF).
     """
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip("\r").strip() != "---":
+    front = read_front_matter(text)
+    if not front.present:
         raise SyncError("sivulla ei ole alun tietoja (front matter); lisää ensin title ja description")
-    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r").strip() in ("---", "...")), None)
-    if closing is None:
+    if front.closing_line == 0:
         raise SyncError("sivun alun tiedoilta puuttuu loppuviiva ---; korjaa se ensin")
+    # The parse counts lines of the text with CRLF made LF: the same lines as splitting at LF.
+    lines = text.split("\n")
     new_line = f'{HASH_FIELD}: "{value}"'
-    for index in range(1, closing):
-        if HASH_LINE.match(lines[index]):
-            ending = "\r" if lines[index].endswith("\r") else ""
-            lines[index] = new_line + ending
-            return "\n".join(lines)
-    ending = "\r" if lines[closing].endswith("\r") else ""
-    lines.insert(closing, new_line + ending)
+    index = front.field_lines.get(HASH_FIELD, front.closing_line) - 1
+    ending = "\r" if lines[index].endswith("\r") else ""
+    if HASH_FIELD in front.field_lines:
+        lines[index] = new_line + ending
+    else:
+        lines.insert(index, new_line + ending)
     return "\n".join(lines)
 
 

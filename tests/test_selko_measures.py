@@ -23,7 +23,7 @@ def measure(root, lang: str) -> tuple[float, float, int]:
     sentence_count = word_count = letters = 0
     for path in sorted((root / "docs" / lang).rglob("*.md")):
         doc = read_document(path, path.relative_to(root).as_posix(), lang, facts)
-        for sentence in page_sentences(doc, settings, facts):
+        for sentence in page_sentences(doc, settings):
             sentence_words = letter_words(sentence)
             if not sentence_words:
                 continue

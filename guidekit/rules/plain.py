@@ -10,7 +10,7 @@ EXCERPT_WORDS = 8
 
 def sentences(doc, ctx) -> list[Sentence]:
     """The page's sentences, split once per page and shared by every rule."""
-    return page_sentences(doc, split_settings(ctx.config.data, doc.lang), ctx.facts)
+    return page_sentences(doc, split_settings(ctx.config.data, doc.lang))
 
 
 def page_score(doc, ctx) -> readability.Score | None:
