@@ -17,6 +17,26 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class names it so
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        # As static hosts do (GitHub Pages, Netlify, nginx error_page): a missing address
+        # gets the site's own 404.html, the one of the language folder it is under.
+        page = self._not_found_page() if code == 404 else None
+        if page is None:
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _not_found_page(self) -> Path | None:
+        root = Path(self.directory)
+        folder = self.path.lstrip("/").split("/", 1)[0].split("?", 1)[0]
+        candidates = [root / folder / "404.html"] if folder and "." not in folder else []
+        return next((page for page in [*candidates, root / "404.html"] if page.is_file()), None)
+
 
 class _QuietServer(ThreadingHTTPServer):
     daemon_threads = True

@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from guidekit.facts import FactsError, load_facts, substitute
+from guidekit.html_fixes import valid_material_markup
 from guidekit.languages import DEFAULT_LANGUAGE
 from guidekit.site_context import feedback_link, help_box, reviewed_text
 
@@ -88,3 +89,12 @@ def _url_of(nav, norm_src_uri: str) -> str | None:
         if getattr(page.file, "norm_src_uri", page.file.src_uri) == norm_src_uri:
             return page.url
     return None
+
+
+def on_post_page(output, page, config):
+    return valid_material_markup(output)
+
+
+def on_post_template(output_content, template_name, config):
+    # 404.html and other static templates carry the same Material markup as pages.
+    return valid_material_markup(output_content) if template_name.endswith(".html") else output_content

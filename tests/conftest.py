@@ -13,9 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
-def require_tool(path: str, what: str) -> None:
+def require_tool(path: str, what: str, executable: bool = True) -> None:
     """A missing tool skips the test on a workstation; in CI it is a failure."""
-    if Path(path).exists() and os.access(path, os.X_OK):
+    if Path(path).exists() and (not executable or os.access(path, os.X_OK)):
         return
     message = f"{what} puuttuu ({path}): asenna komennolla ./dev setup --browser"
     if os.environ.get("CI", "").lower() == "true":

@@ -57,10 +57,10 @@ def test_language_switcher_leads_to_the_same_page_in_each_language(root, built_s
     for page in source_pages(root, lang):
         path = built_path(built_site, lang, page)
         url = "/" + path.relative_to(built_site).as_posix()
-        links = {a.attrs["hreflang"]: a.attrs["href"] for a in parse_html(path).find_all("a", class_="md-select__link")}
-        assert set(links) == {"fi", "sv", "en", "fi-x-selko"}, page
-        for other, hreflang in (("fi", "fi"), ("sv", "sv"), ("en", "en"), ("selko", "fi-x-selko")):
-            target = urlsplit(urljoin(url, links[hreflang])).path
+        links = {a.attrs["data-gk-lang"]: a.attrs["href"] for a in parse_html(path).find_all("a", class_="md-select__link")}
+        assert set(links) == set(LANGUAGES), page
+        for other in LANGUAGES:
+            target = urlsplit(urljoin(url, links[other])).path
             expected = "/" + built_path(built_site, other, page).relative_to(built_site).as_posix()
             assert target in (expected, expected.removesuffix("index.html")), (page, other, target)
 
@@ -72,6 +72,20 @@ def test_hreflang_values_are_valid_language_tags(built_site):
     values.update(re.findall(r'hreflang="([^"]*)"', (built_site / "sitemap.xml").read_text(encoding="utf-8")))
     assert values >= {"fi", "sv", "en", "fi-x-selko"}
     assert all(BCP47.match(v) for v in values), values
+
+
+def test_every_hreflang_alternate_is_absolute(built_site):
+    """Search engines want absolute alternates (issue 19): every element that carries
+    hreflang, in the pages and in sitemap.xml, points at an absolute https address."""
+    hrefs = []
+    for path in [*built_site.rglob("*.html"), built_site / "sitemap.xml"]:
+        text = path.read_text(encoding="utf-8")
+        for tag in re.findall(r"<[^>]*\bhreflang=[^>]*>", text):
+            found = re.search(r'\bhref="([^"]*)"', tag)
+            hrefs.append((path.relative_to(built_site).as_posix(), found.group(1) if found else None))
+    assert hrefs, "no hreflang alternates at all"
+    relative = [(page, href) for page, href in hrefs if not (href or "").startswith("https://")]
+    assert not relative, relative[:10]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

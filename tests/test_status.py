@@ -300,7 +300,7 @@ def test_outdated_translation_tells_its_readers_in_their_language(built_small_si
     site, _output = built_small_site
     sv = notice(site, "sv/ohjeet/chat/index.html")
     assert sv is not None and "Den här översättningen kan vara föråldrad" in sv
-    assert 'href="../../../ohjeet/chat/"' in sv and 'hreflang="fi"' in sv
+    assert 'href="../../../ohjeet/chat/"' in sv
     selko = notice(site, "selko/ohjeet/chat/index.html")
     assert selko is not None and "Tämän sivun tiedot voivat olla vanhoja" in selko
 

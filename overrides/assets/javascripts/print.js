@@ -1,19 +1,11 @@
-// The print button of a guide (overrides/partials/print-button.html): shown only
-// when this script runs, since without it the button could do nothing.
+// The print button of a guide (overrides/partials/print-button.html) prints the page.
+// The button is in the page from the start (no layout shift); print.css hides it
+// where scripting is off. One listener on the document also serves pages that
+// Material's instant navigation might swap in.
 (function () {
-  function showButtons() {
-    document.querySelectorAll("[data-gk-print]").forEach(function (button) {
-      button.hidden = false;
-    });
-  }
   document.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest("[data-gk-print]")) {
       window.print();
     }
   });
-  showButtons();
-  // Material's instant navigation, if ever turned on, swaps pages without a reload.
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(showButtons);
-  }
 })();
