@@ -38,6 +38,7 @@ RULE_MODULES = [
     "pl303_minen_noun",
     "pl304_participle_construction",
     "pl305_obligation_tulee",
+    "pl306_genitive_chain",
     "fm101_front_matter_syntax",
     "fm102_required_field",
     "fm103_review_date",
