@@ -253,3 +253,16 @@ def test_rules_reference_page_is_up_to_date_and_lists_every_rule(root):
     for rule in all_rules():
         assert f"\n## {rule_id(rule)}\n" in page
     assert "`max_words`: 12" in page  # selko's sentence limit, read from guidekit.yml
+
+
+def test_lint_exits_1_on_errors_only_and_marks_warnings(tmp_path, monkeypatch, capsys):
+    # PL203 (a listed phrase) is a warning in guidekit.yml: shown, marked, never failing the run.
+    warning_only = "# Ohje\n\nMikäli et pääse tulemaan, peru aika.\n"
+    monkeypatch.chdir(small_tree(tmp_path, {"fi/ohje.md": warning_only}))
+    assert main(["lint", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert "[PL203] (varoitus) docs/fi/ohje.md:8: virkakielinen ilmaus ”Mikäli”" in out
+    assert main(["lint", "--no-cache", "--messages", "en"]) == 0
+    assert "[PL203] (warning) docs/fi/ohje.md:8:" in capsys.readouterr().out
+    (tmp_path / "docs" / "fi" / "virhe.md").write_text(LONG_FI, encoding="utf-8")
+    assert main(["lint", "--no-cache"]) == 1  # PL101 is an error
