@@ -40,6 +40,7 @@ RULE_MODULES = [
     "pl305_obligation_tulee",
     "pl306_genitive_chain",
     "pl307_nominal_style",
+    "pl308_initialism",
     "fm101_front_matter_syntax",
     "fm102_required_field",
     "fm103_review_date",
