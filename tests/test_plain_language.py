@@ -93,8 +93,14 @@ def test_calibration_selko_passes_almost_clean_and_administrative_finnish_is_fla
     assert len(selko) <= 2, [f.format() for f in selko]
     # Per word, the report gets at least five times the findings of the selko text (+1: never divide by 0).
     assert len(admin_fi) / admin_words >= 5 * (len(selko) + 1) / selko_words
-    # Judged as selko, it fails on length, readability, compounds, passives and -minen nouns.
-    assert len(admin_as_selko) >= 3 * len(admin_fi)
+    # The standard-Finnish rules flag it for its passives and genitive chains too.
+    assert {"PL101", "PL302", "PL306"} <= {f.rule for f in admin_fi}
+    # Judged as selko, it fails on length, readability, compounds, passives and -minen nouns,
+    # and the stricter selko limits find more than the standard-Finnish ones.
+    assert len(admin_as_selko) >= 1.5 * len(admin_fi)
+    assert len([f for f in admin_as_selko if f.rule in ("PL101", "PL201")]) >= 3 * len(
+        [f for f in admin_fi if f.rule in ("PL101", "PL201")]
+    )
     assert {"PL101", "PL104", "PL201", "PL302", "PL303"} <= {f.rule for f in admin_as_selko}
     assert page_score(selko_doc, ctx).value + 5 < page_score(admin_doc, ctx).value
 
