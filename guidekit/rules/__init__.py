@@ -49,6 +49,7 @@ RULE_MODULES = [
     "fm106_short_id",
     "fm107_duplicate_short",
     "fm108_placeholder_in_front_matter",
+    "fm110_markup_in_front_matter",
     "fm201_review_overdue",
     "tr101_translation_outdated",
     "img101_alt_missing",
