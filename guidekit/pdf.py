@@ -127,10 +127,15 @@ def print_page(page, url: str, target: Path, style: PrintStyle = REGULAR, site_r
     if style.stylesheet:
         page.add_style_tag(url=f"{site_root}/{style.stylesheet}")
     fields = page.evaluate(_FOOTER_FIELDS)
+    return _save_pdf(page, target, footer_html(fields["title"], fields["address"], fields["pageWord"]))
+
+
+def _save_pdf(page, target: Path, footer: str) -> Path:
+    """The open page as a tagged A4 PDF with an outline and the given footer on every page."""
     target.parent.mkdir(parents=True, exist_ok=True)
     page.pdf(path=str(target), format="A4", tagged=True, outline=True, print_background=True,
              prefer_css_page_size=True, display_header_footer=True, header_template="<span></span>",
-             footer_template=footer_html(fields["title"], fields["address"], fields["pageWord"]))
+             footer_template=footer)
     return target
 
 
@@ -256,20 +261,14 @@ def print_handout(page, base: str, guides: list[GuidePage], target: Path, text: 
     site_name = page.evaluate(_BUILD_HANDOUT, {"urls": [f"{base}/{g.url_path}" for g in guides],
                                                "title": text.title, "contents": text.contents})
 
-    def pdf():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        page.pdf(path=str(target), format="A4", tagged=True, outline=True, print_background=True,
-                 prefer_css_page_size=True, display_header_footer=True, header_template="<span></span>",
-                 footer_template=footer_html(text.title, site_name, text.page_word))
-
+    footer = footer_html(text.title, site_name, text.page_word)
     page.evaluate(_SET_PAGE_NUMBERS, ["000"] * len(guides))  # the numbers' room, so no line moves
-    pdf()
+    _save_pdf(page, target, footer)
     starts = _top_level_pages(target)[1:]  # the first bookmark is the cover's title
     if len(starts) != len(guides):
         raise PdfError(f"{target}: käsiohjepaketin sisällystä ei saatu laskettua ({len(starts)}/{len(guides)} ohjetta)")
     page.evaluate(_SET_PAGE_NUMBERS, starts)
-    pdf()
-    return target
+    return _save_pdf(page, target, footer)
 
 
 def handout_text(ui: dict) -> HandoutText:
