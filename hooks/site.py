@@ -8,11 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 
+from guidekit.datacheck import data_findings
 from guidekit.facts import FactsError, load_facts, substitute
+from guidekit.findings import log_finding
 from guidekit.html_fixes import valid_material_markup
 from guidekit.languages import DEFAULT_LANGUAGE
 from guidekit.site_context import feedback_link, help_box, reviewed_text
+
+log = get_plugin_logger("guidekit.site")
 
 _state: dict = {}
 
@@ -39,6 +44,10 @@ def on_config(config):
         _state["ui"] = load_facts(root / "data" / "ui.yml")
     except FactsError as error:
         raise PluginError(str(error)) from None
+    i18n = config.plugins.get("guidekit-i18n")
+    if not (i18n is not None and i18n.building):  # once per build, not once per language
+        for finding in data_findings(root):
+            log_finding(log, finding)  # errors fail --strict: markup or an unsafe address in data
     return config
 
 
