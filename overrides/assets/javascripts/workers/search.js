@@ -15,9 +15,10 @@
 // Material 9's message types (integrations/search/worker/message).
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
-const MATCH = { exact: 1, synonym: 0.85, prefix: 0.75, ending: 0.7, typo1: 0.6, typo2: 0.45 };
+const MATCH = { exact: 1, part: 0.5, synonym: 0.85, prefix: 0.75, ending: 0.7, typo1: 0.6, typo2: 0.45, split: 0.6 };
 const MAX_FUZZY = 24;      // fuzzy candidates kept per query word
 const MIN_SHARE = 0.08;    // results scoring below this share of the best are noise
+const HIGHLIGHTED = 10;    // result pages whose texts get <mark> (Material shows 10 first)
 
 let search = null;
 
@@ -35,23 +36,27 @@ function commonPrefix(a, b) {
 }
 
 // Optimal string alignment distance (a swap of two letters is one edit), or max+1.
+// Three reused rows: this runs for every word of the language when a query word is unknown.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 function editDistance(a, b, max) {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2 = null, prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (b.length + 1 > rows[0].length) rows = rows.map(() => new Int32Array(b.length + 1));
+  let [prev2, prev, row] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let best = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, prev2[j - 2] + 1);
-      row.push(d);
+      const cb = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && prev2[j - 2] + 1 < d)
+        d = prev2[j - 2] + 1;
+      row[j] = d;
       if (d < best) best = d;
     }
     if (best > max) return max + 1;
-    prev2 = prev;
-    prev = row;
+    [prev2, prev, row] = [prev, row, prev2];
   }
   return prev[b.length];
 }
@@ -72,6 +77,7 @@ class Search {
     this.phrases = [...this.synonyms.keys()].filter(k => k.includes(" "))
       .map(k => k.split(" ")).sort((a, b) => b.length - a.length);
     // Every word a query may match: each term is its own form; forms add base forms.
+    // A form's ids: a term, or -(id + 1) for a compound part (weighed less).
     this.vocab = new Map(this.terms.map((t, i) => [t, [i]]));
     for (const [form, ids] of Object.entries(g.forms)) this.vocab.set(form, ids);
     this.fuzzyKeys = [...new Set([...this.vocab.keys(), ...this.synonyms.keys()])]
@@ -93,7 +99,11 @@ class Search {
   expand(word) {
     const found = new Map();
     const add = (ids, weight) => {
-      for (const id of ids || []) if ((found.get(id) || 0) < weight) found.set(id, weight);
+      for (let id of ids || []) {
+        let w = weight;
+        if (id < 0) { id = -id - 1; w *= MATCH.part; }
+        if ((found.get(id) || 0) < w) found.set(id, w);
+      }
     };
     const exact = this.vocab.get(word);
     const synonym = this.synonyms.get(word);
@@ -110,10 +120,12 @@ class Search {
         weight = known ? MATCH.prefix * 0.7 : MATCH.prefix;
       } else if (!known) {
         const common = commonPrefix(word, key);
-        // Another ending of the same word: "ajanvaraukset" ~ "ajanvarauksen".
-        if (common >= 4 && common >= word.length - 4 && common >= key.length - 4)
-          weight = MATCH.ending * common / Math.max(word.length, key.length);
-        if (edits) {
+        // Another ending of the same word: "ajanvaraukset" ~ "ajanvarauksen",
+        // "valtuutuksen" ~ "valtuutus"; the longer the word, the more its ending may vary.
+        const longest = Math.max(word.length, key.length);
+        if (common >= 4 && common >= longest - Math.max(3, Math.floor(longest * 0.4)))
+          weight = MATCH.ending * common / longest;
+        if (edits && Math.abs(key.length - word.length) <= edits) {
           const distance = editDistance(word, key, edits);
           if (distance <= edits) weight = Math.max(weight, distance === 1 ? MATCH.typo1 : MATCH.typo2);
         }
@@ -125,7 +137,24 @@ class Search {
       add(this.vocab.get(key), weight);
       add(this.synonyms.get(key), weight * MATCH.synonym);
     }
+    // An unknown compound of two known words: "hammaslääkäriaika", "tidsbokningar".
+    if (!found.size) {
+      const split = this.split(word);
+      for (const piece of split) add(this.vocab.get(piece) || this.synonyms.get(piece), MATCH.split);
+    }
     return found;
+  }
+
+  // Two words of the language that make up the word (with Swedish's linking -s-), or [].
+  split(word) {
+    for (let cut = word.length - 4; cut >= 3; cut--) {
+      const head = word.slice(0, cut), tail = word.slice(cut);
+      if (!this.vocab.has(head) && !this.synonyms.has(head)) continue;
+      for (const rest of [tail, tail.startsWith("s") ? tail.slice(1) : null]) {
+        if (rest && rest.length >= 3 && (this.vocab.has(rest) || this.synonyms.has(rest))) return [head, rest];
+      }
+    }
+    return [];
   }
 
   // Query words → concepts: a synonym phrase ("power of attorney") is one concept.
@@ -186,11 +215,11 @@ class Search {
     }
     const ranked = [...groups.entries()].sort((a, b) => b[1].score - a[1].score);
     const top = ranked.length ? ranked[0][1].score : 0;
-    const items = ranked.filter(([, g]) => g.score >= top * MIN_SHARE).map(([page, group]) => {
+    const items = ranked.filter(([, g]) => g.score >= top * MIN_SHARE).map(([page, group], rank) => {
       const docs = group.docs.includes(page) ? group.docs : [...group.docs, page];
       return docs
         .sort((a, b) => (scores.get(b) || 0) - (scores.get(a) || 0))
-        .map(doc => this.item(doc, scores.get(doc) || 0, concepts, hits.get(doc), matched));
+        .map(doc => this.item(doc, scores.get(doc) || 0, concepts, hits.get(doc), rank < HIGHLIGHTED ? matched : null));
     });
     return { items, suggest: this.suggest(query, ranked), query };
   }
@@ -201,8 +230,8 @@ class Search {
     concepts.forEach((concept, c) => { terms[concept.label] = !!(hit && hit.has(c)); });
     return {
       ...source,
-      title: this.highlight(source.title, matched),
-      text: this.highlight(source.text || "", matched),
+      title: matched ? this.highlight(source.title, matched) : source.title,
+      text: matched ? this.highlight(source.text || "", matched) : source.text || "",
       score,
       terms
     };
@@ -212,7 +241,7 @@ class Search {
   highlight(html, matched) {
     return html.split(/(<[^>]*>)/).map(part => part.startsWith("<") ? part : part.replace(WORD, word => {
       const ids = this.vocab.get(word.toLowerCase());
-      return ids && ids.some(id => matched.has(id)) ? `<mark>${word}</mark>` : word;
+      return ids && ids.some(id => matched.has(id < 0 ? -id - 1 : id)) ? `<mark>${word}</mark>` : word;
     })).join("");
   }
 
