@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from guidekit import yamlsafe
+
 CONFIG_FILE = "guidekit.yml"
 
 
@@ -52,7 +54,9 @@ def load_config(root: Path | None = None) -> Config:
     if not path.is_file():
         return Config(root=root)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yamlsafe.load_file(path) or {}
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: tiedostoa ei voi lukea UTF-8-tekstinä ({error})") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""

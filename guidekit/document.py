@@ -450,7 +450,8 @@ def _suppressions(comments: list[tuple[int, int, str]], lines: list[str]) -> lis
 def read_page_text(abs_path: Path, rel_path: str) -> str:
     """A page's text; a file that cannot be read as UTF-8 text raises DocumentError naming it."""
     try:
-        return abs_path.read_text(encoding="utf-8")
+        # utf-8-sig: a byte-order mark (some Windows editors write one) is no part of the text.
+        return abs_path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise DocumentError(f"{rel_path}: tiedosto ei ole UTF-8-tekstiä ({error.reason})") from None
     except OSError as error:

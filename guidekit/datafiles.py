@@ -1,0 +1,158 @@
+"""data/county.yml and data/ui.yml: readable, and holding every key the page template reads.
+
+The template and the hooks read these keys on every page; a key missing would be a
+KeyError traceback in the build (or a silently empty help box). Both the build
+(hooks/site.py, before anything is rendered) and `guidekit lint` (rule GK005) check
+them here and name the file, the key and its line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from guidekit import yamlsafe
+from guidekit.languages import LANGUAGES
+
+FACTS_FILE = "data/county.yml"
+UI_FILE = "data/ui.yml"
+
+# What hooks/site.py, guidekit/site_context.py and the templates take from county.yml.
+REQUIRED_FACTS = (
+    "customer_service.phone",
+    "customer_service.phone_link",
+    "customer_service.hours",
+    "chat.url",
+    "chat.hours",
+    "feedback",
+    "services",
+)
+FEEDBACK_CHANNELS = ("email", "form_url")  # at least one of them
+# What overrides/ and hooks/print.py take from ui.yml, in every language.
+REQUIRED_UI = (
+    "reviewed", "get_help", "help_phone", "help_chat", "help_visit", "help_visit_link", "open",
+    "feedback_title", "feedback_text", "feedback_link", "fallback_notice", "example_notice",
+    "not_found_title", "not_found_text", "not_found_home", "not_found_help", "outdated_notice",
+    "outdated_link", "print_button", "print_online", "print_qr_hint", "qr_label", "short_address",
+    "redirect_text", "draft_banner",
+)
+
+
+@dataclass(frozen=True)
+class DataProblem:
+    path: str  # e.g. "data/county.yml"
+    line: int
+    problem: str  # "unreadable" | "missing_key"
+    detail: str  # the reason, or the missing key
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """"a.b.c" -> line of every mapping key, to point at where a key belongs."""
+    try:
+        node = yamlsafe.compose(text)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[str, int] = {}
+    stack = [("", node)]
+    while stack:
+        prefix, current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                name = f"{prefix}{key.value}"
+                lines.setdefault(name, key.start_mark.line + 1)
+                stack.append((name + ".", value))
+    return lines
+
+
+def read_data(root: Path, shown: str) -> tuple[dict | None, list[DataProblem], dict]:
+    """(data, problems, key lines) of one data file; data is None when it cannot be read."""
+    path = Path(root) / shown
+    try:
+        text = yamlsafe.read_text(path)
+        data = yamlsafe.load(text)
+    except FileNotFoundError:
+        return None, [DataProblem(shown, 1, "unreadable", "tiedostoa ei ole")], {}
+    except UnicodeDecodeError as error:
+        return None, [DataProblem(shown, 1, "unreadable", f"ei UTF-8-tekstiä ({error.reason})")], {}
+    except OSError as error:
+        return None, [DataProblem(shown, 1, "unreadable", str(error.strerror))], {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        return None, [DataProblem(shown, mark.line + 1 if mark else 1, "unreadable", f"YAML-virhe: {problem}")], {}
+    except ValueError as error:  # an impossible date
+        return None, [DataProblem(shown, 1, "unreadable", str(error))], {}
+    if not isinstance(data, dict):
+        return None, [DataProblem(shown, 1, "unreadable", "tiedoston pitää olla muotoa avain: arvo")], {}
+    return data, [], _key_lines(text)
+
+
+def _has(data: dict, dotted: str) -> bool:
+    value = data
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or value.get(part) in (None, ""):
+            return False
+        value = value[part]
+    return True
+
+
+def _line_for(dotted: str, lines: dict[str, int]) -> int:
+    """The line of the key's nearest existing parent (1 when none exists)."""
+    parts = dotted.split(".")
+    while parts:
+        if ".".join(parts) in lines:
+            return lines[".".join(parts)]
+        parts.pop()
+    return 1
+
+
+def check_facts(root: Path) -> tuple[dict | None, list[DataProblem]]:
+    data, problems, lines = read_data(root, FACTS_FILE)
+    if data is None:
+        return None, problems
+    for key in REQUIRED_FACTS:
+        if not _has(data, key):
+            problems.append(DataProblem(FACTS_FILE, _line_for(key, lines), "missing_key", key))
+    feedback = data.get("feedback")
+    if isinstance(feedback, dict) and not any(_has(feedback, name) for name in FEEDBACK_CHANNELS):
+        problems.append(DataProblem(FACTS_FILE, _line_for("feedback", lines), "missing_key", "feedback.email"))
+    return (None if problems else data), problems
+
+
+def check_ui(root: Path) -> tuple[dict | None, list[DataProblem]]:
+    data, problems, lines = read_data(root, UI_FILE)
+    if data is None:
+        return None, problems
+    for lang in LANGUAGES:
+        for key in REQUIRED_UI:
+            if not _has(data, f"{lang}.{key}"):
+                problems.append(DataProblem(UI_FILE, _line_for(f"{lang}.{key}", lines), "missing_key", f"{lang}.{key}"))
+    return (None if problems else data), problems
+
+
+WORDS = {
+    "fi": {
+        "unreadable": ("tiedostoa {path} ei voi lukea: {detail}", "korjaa tiedosto; rakennus ja tarkistukset tarvitsevat sitä"),
+        "missing_key": ("tiedostosta {path} puuttuu avain {detail}",
+                        "lisää avain {detail} (katso mallia saman tiedoston muista kohdista tai git-historiasta)"),
+    },
+    "en": {
+        "unreadable": ("{path} cannot be read: {detail}", "fix the file; the build and the checks need it"),
+        "missing_key": ("{path} has no key {detail}",
+                        "add the key {detail} (see the file's other entries or its git history for the form)"),
+    },
+}
+
+
+def describe(problem: DataProblem, message_lang: str = "fi") -> tuple[str, str]:
+    message, fix = WORDS.get(message_lang, WORDS["fi"])[problem.problem]
+    values = {"path": problem.path, "detail": problem.detail}
+    return message.format(**values), fix.format(**values)
+
+
+def format_problem(problem: DataProblem, message_lang: str = "fi") -> str:
+    """One line for the build's error: [GK005] file:line: message — fix."""
+    message, fix = describe(problem, message_lang)
+    return f"[GK005] {problem.path}:{problem.line}: {message} — {fix}"
