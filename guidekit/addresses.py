@@ -173,6 +173,12 @@ def display_url(url: str) -> str:
     return re.sub(r"^https?://", "", url)
 
 
+def display_url_html(url: str) -> str:
+    """display_url, escaped, with a line-break opportunity only after each slash: a narrow
+    column or a handout's card may wrap a short address there, never inside a word."""
+    return "/<wbr>".join(html.escape(part) for part in display_url(url).split("/"))
+
+
 def output_file(site_dir: Path, lang: str, relative: str, default: str = DEFAULT_LANGUAGE) -> Path:
     """Where the file for an address of a language lies in the built site."""
     target = Path(site_dir) / language_prefix(lang, default) / relative

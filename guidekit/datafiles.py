@@ -30,13 +30,14 @@ REQUIRED_FACTS = (
     "services",
 )
 FEEDBACK_CHANNELS = ("email", "form_url")  # at least one of them
-# What overrides/ and hooks/print.py take from ui.yml, in every language.
+# What overrides/, hooks/print.py and guidekit/pdf.py take from ui.yml, in every language.
 REQUIRED_UI = (
     "reviewed", "get_help", "help_phone", "help_chat", "help_visit", "help_visit_link", "open",
     "feedback_title", "feedback_text", "feedback_link", "fallback_notice", "example_notice",
     "not_found_title", "not_found_text", "not_found_home", "not_found_help", "outdated_notice",
     "outdated_link", "print_button", "print_online", "print_qr_hint", "qr_label", "short_address",
-    "redirect_text", "draft_banner",
+    "redirect_text", "draft_banner", "print_page", "pdf_download", "pdf_large_print", "handout_title",
+    "handout_contents", "handout_file",
 )
 
 

@@ -12,15 +12,18 @@ site_dir with the same config; every event here runs once per language.
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import get_relative_url
 
 from guidekit.addresses import (
     absolute_url,
     display_url,
+    display_url_html,
     language_prefix,
     load_plan,
     mark_bare_links,
@@ -35,6 +38,7 @@ from guidekit.addresses import (
 from guidekit.facts import FactsError, load_facts
 from guidekit.findings import Finding, log_finding
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE
+from guidekit.pdf import LARGE_PRINT, REGULAR, pdf_path
 from guidekit.qr import qr_svg
 
 log = get_plugin_logger("guidekit.print")
@@ -111,7 +115,7 @@ def guide_list_html(lang: str, from_url: str, config) -> str:
             address = absolute_url(config.site_url, lang, short_url(short_id), _default_language(config))
             parts.append(
                 f'<p class="gk-guide-card__address">{html.escape(ui["short_address"])}: '
-                f'<a class="gk-bare-link" href="{html.escape(address)}">{html.escape(display_url(address))}</a></p>'
+                f'<a class="gk-bare-link gk-short-address" href="{html.escape(address)}">{display_url_html(address)}</a></p>'
             )
             label = ui["qr_label"].format(title=guide.title, address=display_url(address))
             parts.append(qr_svg(address, label, size_px=132))
@@ -146,10 +150,24 @@ def print_sheet(page, config) -> dict | None:
         "short_id": short_id,
         "short_url": address,
         "short_display": display_url(address),
+        "short_display_html": display_url_html(address),
+        # Published PDFs (./dev build, GUIDEKIT_PUBLISH_PDF=1): the guide links its two editions.
+        "pdf": pdf_links(page, lang, short_id) if publishing_pdfs() else None,
         "language_name": _state["names"].get(text_language, text_language),
         "language_code": BASE_LANGUAGE.get(text_language, text_language),
         "qr_svg": qr_svg(address, ui["qr_label"].format(title=page.title or "", address=display_url(address))),
     }
+
+
+def publishing_pdfs() -> bool:
+    return os.environ.get("GUIDEKIT_PUBLISH_PDF") == "1"
+
+
+def pdf_links(page, lang: str, short_id: str) -> dict:
+    """Links from a guide to its PDFs under site/pdf/ (written by `guidekit pdf` after the build)."""
+    def href(style):
+        return get_relative_url(f"pdf/{pdf_path(lang, short_id, style)}", page.url)
+    return {"regular": href(REGULAR), "large": href(LARGE_PRINT)}
 
 
 def on_post_build(config):

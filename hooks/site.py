@@ -8,13 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 
+from guidekit.datacheck import data_findings
 from guidekit.datafiles import check_facts, check_ui, format_problem
 from guidekit.facts import substitute
+from guidekit.findings import log_finding
 from guidekit.frontmatter import is_draft
 from guidekit.html_fixes import valid_material_markup
 from guidekit.languages import DEFAULT_LANGUAGE
 from guidekit.site_context import feedback_link, help_box, reviewed_text
+
+log = get_plugin_logger("guidekit.site")
 
 _state: dict = {}
 
@@ -44,6 +49,10 @@ def on_config(config):
     if problems:
         raise PluginError("\n".join(format_problem(problem) for problem in problems))
     _state["facts"], _state["ui"] = facts, ui
+    i18n = config.plugins.get("guidekit-i18n")
+    if not (i18n is not None and i18n.building):  # once per build, not once per language
+        for finding in data_findings(root):
+            log_finding(log, finding)  # errors fail --strict: markup or an unsafe address in data
     return config
 
 

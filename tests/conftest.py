@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+# GUIDEKIT_TEST_ROOT runs the content checks against another copy of the site (an adopted
+# county's, with example_data: false); see tests/test_adoption.py.
+ROOT = Path(os.environ.get("GUIDEKIT_TEST_ROOT") or Path(__file__).resolve().parent.parent).resolve()
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 

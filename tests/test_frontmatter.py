@@ -260,3 +260,37 @@ def test_real_guides_satisfy_the_schema(root):
     for path in sorted((root / "docs").rglob("*.md")):
         findings += [f for f in lint_file(path, ctx) if f.rule.startswith("FM1")]
     assert findings == [], "\n".join(f.format() for f in findings)
+
+
+# --- markup in front matter (issue 14) ---------------------------------------------------
+
+HOSTILE_TITLE = "Kysy chatissa<img src=x onerror=alert(1)>"
+
+
+@pytest.mark.parametrize("field, value", [
+    ("title", HOSTILE_TITLE),
+    ("description", 'Näin kysyt." /><script>alert(1)</script>'),
+    ("keywords", "[chat, <b>apu</b>]"),
+])
+def test_markup_in_front_matter_is_an_error_at_its_line(tree, field, value):
+    text = guide(**{field: value})
+    findings = [f for f in front_findings(tree, "fi/ohjeet/chat.md", text) if f.rule == "FM110"]
+    expected_line = text.split("\n").index(next(l for l in text.split("\n") if l.startswith(f"{field}:"))) + 1
+    assert [(f.line, f.severity) for f in findings] == [(expected_line, "error")]
+    assert field in findings[0].message
+
+
+def test_plain_front_matter_has_no_markup_finding(tree):
+    findings = front_findings(tree, "fi/ohjeet/chat.md", guide(title="Kysy chatissa & viestillä"))
+    assert not [f for f in findings if f.rule == "FM110"]
+
+
+def test_strict_build_refuses_a_title_with_markup(tmp_path):
+    config = make_site(tmp_path, {
+        "fi/index.md": "---\ntitle: Etusivu\ndescription: Ohjeet.\n---\n\n# Etusivu\n\nTervetuloa.\n",
+        "fi/ohjeet/chat.md": guide(title=HOSTILE_TITLE),
+    })
+    result = run_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "FM110" in output and "Traceback" not in output

@@ -7,6 +7,7 @@ import datetime as dt
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,17 @@ def guidekit(cwd: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "guidekit.cli", *args], cwd=cwd, capture_output=True, text=True)
 
 
+def unused_slug(base: str) -> str:
+    """A slug no real guide can have (a random suffix), so the tests pass whatever guides
+    the authors have made, the AUTHORING.md example included."""
+    return f"{base}-testi-{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture
+def slug() -> str:
+    return unused_slug("laakemuistutus")
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A copy of the site: configuration, templates, hooks, data and every page."""
@@ -37,15 +49,15 @@ def repo(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_new_guide_has_every_field_and_the_house_sections(repo):
-    result = guidekit(repo, "new", "reseptin-uusiminen", "--title", "Uusi resepti: näin pyydät sitä")
+def test_new_guide_has_every_field_and_the_house_sections(repo, slug):
+    result = guidekit(repo, "new", slug, "--title", "Uusi resepti: näin pyydät sitä")
     assert result.returncode == 0, result.stderr
-    text = (repo / "docs/fi/ohjeet/reseptin-uusiminen.md").read_text(encoding="utf-8")
+    text = (repo / f"docs/fi/ohjeet/{slug}.md").read_text(encoding="utf-8")
     front = read_front_matter(text)
     assert front.error is None
     assert front.data["title"] == "Uusi resepti: näin pyydät sitä"  # the colon is quoted safely
     assert front.data["reviewed"] == TODAY
-    assert front.data["short"] == "reseptin-uusiminen"
+    assert front.data["short"] == slug
     assert front.data["service"] == "app" and front.data["owner"] and front.data["description"]
     headings = [line for line in text.splitlines() if line.startswith("#")]
     assert headings == ["# Uusi resepti: näin pyydät sitä", "## Mitä tarvitset", "## Näin toimit", "## Jos tämä ei onnistu"]
@@ -53,49 +65,51 @@ def test_new_guide_has_every_field_and_the_house_sections(repo):
     assert "Saat apua" in text.split("-->")[0]  # the comment says the help box comes by itself
 
 
-def test_new_guide_passes_every_check(repo):
-    assert guidekit(repo, "new", "laakemuistutus", "--title", "Ota lääkemuistutus käyttöön").returncode == 0
+def test_new_guide_passes_every_check(repo, slug):
+    assert guidekit(repo, "new", slug, "--title", "Ota lääkemuistutus käyttöön").returncode == 0
     ctx = make_context(repo)
-    findings = lint_file(repo / "docs/fi/ohjeet/laakemuistutus.md", ctx)
+    findings = lint_file(repo / f"docs/fi/ohjeet/{slug}.md", ctx)
     assert findings == [], "\n".join(f.format() for f in findings)
 
 
-def test_new_guide_is_added_to_the_nav_and_nothing_else_changes(repo):
+def test_new_guide_is_added_to_the_nav_and_nothing_else_changes(repo, slug):
     before = (repo / "mkdocs.yml").read_text(encoding="utf-8")
-    assert guidekit(repo, "new", "laakemuistutus", "--title", "Ota lääkemuistutus käyttöön").returncode == 0
+    assert guidekit(repo, "new", slug, "--title", "Ota lääkemuistutus käyttöön").returncode == 0
     after = (repo / "mkdocs.yml").read_text(encoding="utf-8")
     added = [line for line in after.splitlines() if line not in before.splitlines()]
-    assert added == ["      - ohjeet/laakemuistutus.md"]
-    assert after.replace("      - ohjeet/laakemuistutus.md\n", "", 1) == before
+    assert added == [f"      - ohjeet/{slug}.md"]
+    assert after.replace(f"      - ohjeet/{slug}.md\n", "", 1) == before
     assert "!ENV [GUIDEKIT_ONLY_LANGUAGE, null]" in after
     lines = after.splitlines()
     section = lines.index("  - Ohjeet:")
-    assert lines.index("      - ohjeet/laakemuistutus.md") > section
-    assert all(line.startswith("      - ohjeet/") for line in lines[section + 1 : lines.index("      - ohjeet/laakemuistutus.md")])
+    assert lines.index(f"      - ohjeet/{slug}.md") > section
+    # Everything between the section and the new entry belongs to the section (a guide
+    # or a sub-section such as Valtuudet, indented deeper): the entry ends the section.
+    assert all(line.startswith("      ") for line in lines[section + 1 : lines.index(f"      - ohjeet/{slug}.md")])
 
 
-def test_new_guide_builds_strict_and_appears_in_every_language(repo):
-    assert guidekit(repo, "new", "laakemuistutus", "--title", "Ota lääkemuistutus käyttöön").returncode == 0
+def test_new_guide_builds_strict_and_appears_in_every_language(repo, slug):
+    assert guidekit(repo, "new", slug, "--title", "Ota lääkemuistutus käyttöön").returncode == 0
     site = repo / "site"
     result = run_build(repo / "mkdocs.yml", site)
     assert result.returncode == 0, result.stdout + result.stderr
-    html = (site / "ohjeet/laakemuistutus/index.html").read_text(encoding="utf-8")
+    html = (site / f"ohjeet/{slug}/index.html").read_text(encoding="utf-8")
     assert "Ota lääkemuistutus käyttöön" in html
     assert f'<time datetime="{TODAY.isoformat()}">{format_date(TODAY, "fi")}</time>' in html
     assert 'class="gk-help"' in html  # the help box comes from the page template
     front = (site / "index.html").read_text(encoding="utf-8")
-    assert 'href="ohjeet/laakemuistutus/"' in front  # in the navigation
+    assert f'href="ohjeet/{slug}/"' in front  # in the navigation
     for lang in ("sv", "en", "selko"):  # not translated yet: the Finnish guide with a notice
-        fallback = (site / lang / "ohjeet/laakemuistutus/index.html").read_text(encoding="utf-8")
+        fallback = (site / lang / f"ohjeet/{slug}/index.html").read_text(encoding="utf-8")
         assert 'class="gk-fallback-notice"' in fallback
 
 
-def test_prints_what_is_left_to_do(repo):
-    result = guidekit(repo, "new", "laakemuistutus", "--title", "Ota lääkemuistutus käyttöön")
+def test_prints_what_is_left_to_do(repo, slug):
+    result = guidekit(repo, "new", slug, "--title", "Ota lääkemuistutus käyttöön")
     out = result.stdout
-    assert "Luotu: docs/fi/ohjeet/laakemuistutus.md" in out
-    for todo in ("docs/sv/ohjeet/laakemuistutus.md", "docs/en/ohjeet/laakemuistutus.md",
-                 "docs/selko/ohjeet/laakemuistutus.md", "assets/images", "reviewed", "./dev serve fi",
+    assert f"Luotu: docs/fi/ohjeet/{slug}.md" in out
+    for todo in (f"docs/sv/ohjeet/{slug}.md", f"docs/en/ohjeet/{slug}.md",
+                 f"docs/selko/ohjeet/{slug}.md", "assets/images", "reviewed", "./dev serve fi",
                  "--mark-synced"):
         assert todo in out, todo
 

@@ -93,8 +93,14 @@ def test_calibration_selko_passes_almost_clean_and_administrative_finnish_is_fla
     assert len(selko) <= 2, [f.format() for f in selko]
     # Per word, the report gets at least five times the findings of the selko text (+1: never divide by 0).
     assert len(admin_fi) / admin_words >= 5 * (len(selko) + 1) / selko_words
-    # Judged as selko, it fails on length, readability, compounds, passives and -minen nouns.
-    assert len(admin_as_selko) >= 3 * len(admin_fi)
+    # The standard-Finnish rules flag it for its passives and genitive chains too.
+    assert {"PL101", "PL302", "PL306"} <= {f.rule for f in admin_fi}
+    # Judged as selko, it fails on length, readability, compounds, passives and -minen nouns,
+    # and the stricter selko limits find more than the standard-Finnish ones.
+    assert len(admin_as_selko) >= 1.5 * len(admin_fi)
+    assert len([f for f in admin_as_selko if f.rule in ("PL101", "PL201")]) >= 3 * len(
+        [f for f in admin_fi if f.rule in ("PL101", "PL201")]
+    )
     assert {"PL101", "PL104", "PL201", "PL302", "PL303"} <= {f.rule for f in admin_as_selko}
     assert page_score(selko_doc, ctx).value + 5 < page_score(admin_doc, ctx).value
 
@@ -253,3 +259,16 @@ def test_rules_reference_page_is_up_to_date_and_lists_every_rule(root):
     for rule in all_rules():
         assert f"\n## {rule_id(rule)}\n" in page
     assert "`max_words`: 12" in page  # selko's sentence limit, read from guidekit.yml
+
+
+def test_lint_exits_1_on_errors_only_and_marks_warnings(tmp_path, monkeypatch, capsys):
+    # PL203 (a listed phrase) is a warning in guidekit.yml: shown, marked, never failing the run.
+    warning_only = "# Ohje\n\nMikäli et pääse tulemaan, peru aika.\n"
+    monkeypatch.chdir(small_tree(tmp_path, {"fi/ohje.md": warning_only}))
+    assert main(["lint", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert "[PL203] (varoitus) docs/fi/ohje.md:8: virkakielinen ilmaus ”Mikäli”" in out
+    assert main(["lint", "--no-cache", "--messages", "en"]) == 0
+    assert "[PL203] (warning) docs/fi/ohje.md:8:" in capsys.readouterr().out
+    (tmp_path / "docs" / "fi" / "virhe.md").write_text(LONG_FI, encoding="utf-8")
+    assert main(["lint", "--no-cache"]) == 1  # PL101 is an error

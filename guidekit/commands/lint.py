@@ -5,7 +5,8 @@ run (lint or build) reuse their results (guidekit/lintcache.py); --no-cache chec
 every page afresh. Ends with a summary per
 language: pages, findings and the readability score (text: on stdout after the
 findings; json: stdout stays a pure JSON list, the summary goes to stderr).
-Exit code 1 when there are findings, or when Voikko is missing for Finnish pages.
+Exit code 1 when there are errors, or when Voikko is missing for Finnish pages; warnings
+(severity: warning in guidekit.yml) are printed marked as warnings and do not fail.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from pathlib import Path
 
 from guidekit import lintcache, morphology
 from guidekit.config import ConfigError
-from guidekit.findings import Finding, to_json
+from guidekit.datacheck import data_findings
+from guidekit.findings import ERROR, Finding, to_json
 from guidekit.languages import BASE_LANGUAGE, LANGUAGES, UnknownLanguage, language_of
 from guidekit.lint import lint_page, make_context, pages_under, site_findings
 from guidekit.readability import Score
@@ -41,6 +43,18 @@ SUMMARY_WORDS = {
         "none": "not scored",
     },
 }
+
+
+WARNING_LABEL = {"fi": "varoitus", "en": "warning"}
+
+
+def terminal_line(finding: Finding, message_lang: str = "fi") -> str:
+    """A finding as the terminal shows it: a warning says it is one (it does not fail the run)."""
+    line = finding.format()
+    if finding.severity == ERROR:
+        return line
+    label = WARNING_LABEL.get(message_lang, WARNING_LABEL["fi"])
+    return line.replace("] ", f"] ({label}) ", 1)
 
 
 REUSED = {
@@ -106,7 +120,8 @@ def lint_pages(
     ctx = make_context(root, message_lang=message_lang)
     cache_file = lintcache.cache_path(ctx.root) if use_cache and lintcache.cache_enabled() else None
     cache = lintcache.LintCache.load(cache_file) if cache_file is not None else None
-    findings: list[Finding] = []
+    # The data files' values reach every page, so they are checked whatever pages are linted.
+    findings: list[Finding] = data_findings(ctx.root, message_lang)
     summaries: dict[str, LanguageSummary] = {}
     for page in pages_under([p.resolve() for p in paths], ctx.root):
         page_findings, score = lint_page(page, ctx, cache)
@@ -190,7 +205,7 @@ def run(args) -> int:
         summary_stream = sys.stderr
     else:
         for finding in result.findings:
-            print(finding.format())
+            print(terminal_line(finding, args.messages))
         summary_stream = sys.stdout
     if result.summaries:
         print(format_summary(result.summaries, args.messages), file=summary_stream)
@@ -198,4 +213,5 @@ def run(args) -> int:
         print(REUSED[args.messages].format(count=result.pages_reused), file=summary_stream)
     if result.voikko_problem:
         print(result.voikko_problem, file=sys.stderr)
-    return 1 if result.findings or result.voikko_problem else 0
+    errors = [f for f in result.findings if f.severity == ERROR]
+    return 1 if errors or result.voikko_problem else 0

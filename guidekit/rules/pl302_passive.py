@@ -1,13 +1,13 @@
-"""PL302: passive verb forms in selkokieli (Voikko)."""
+"""PL302: passive verb forms in Finnish and selkokieli, above a share of the sentences (Voikko)."""
 
 from guidekit import morphology
 from guidekit.rules import Report
 from guidekit.rules.plain import allow_list, allowed, sentences, share_exceeded
 
 NAMES = ("PL302", "passive")
-DESCRIPTION = "Passiivi selkotekstissä"
+DESCRIPTION = "Passiivia liikaa"
 TAGS = ("plain-language", "selko", "verbs", "voikko")
-LANGUAGES = ("selko",)
+LANGUAGES = ("fi", "selko")
 MESSAGES = {
     "fi": (
         "passiivi ”{words}” ({share} % virkkeistä, enintään {limit} %)",
@@ -22,7 +22,9 @@ RATIONALE = (
     "Passiivi jättää kertomatta, kuka tekee, ja lukija joutuu arvaamaan, pitääkö hänen itse "
     "toimia. Selkokeskuksen ohjeissa lukijaa puhutellaan sinä-muodossa ja tekijä kerrotaan. "
     "Kotuksen mittauksessa selkouutisten lauseista 12 % oli passiivisia, yleisuutisten 17–19 %; "
-    "ohjeteksti, joka puhuttelee lukijaa, pärjää vähemmällä. Raja on virkkeiden osuus "
+    "ohjeteksti, joka puhuttelee lukijaa, pärjää vähemmällä. Yleiskielessäkin (Kotuksen "
+    "selkeän virkakielen ohjeet) passiivi sopii, kun tekijä ei ole tärkeä, mutta ohjeessa "
+    "lukijan pitää tietää, kuka toimii. Raja on virkkeiden osuus "
     "(max_share), jonka ylittyessä jokainen passiivi ilmoitetaan. Epäselvät muodot, kuten "
     "tehdä (myös kielteinen passiivi), jätetään ilmoittamatta."
 )

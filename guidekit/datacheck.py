@@ -1,0 +1,93 @@
+"""Checks of the data files whose values reach every page (data/county.yml, data/ui.yml).
+
+Their values are printed into the page template and into the guides' text, so a value
+must stay text and an address must be one a resident can safely follow (issue 14):
+
+- DA101: a value with HTML markup (`<`, `>`): a `<script>` in a phone number would run
+  on every page.
+- DA102: an address that is not https:, mailto: or tel:, e.g. `chat.url:
+  javascript:alert(1)`, or a plain http: address.
+
+Read with the bounded yamlsafe.compose, so each finding names the value's own line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from guidekit import yamlsafe
+from guidekit.findings import ERROR, Finding
+
+DATA_FILES = ("data/county.yml", "data/ui.yml")
+SAFE_SCHEMES = ("https", "mailto", "tel")
+# Keys that hold an address whatever it looks like, and schemes that are never an address
+# for residents wherever they are written.
+ADDRESS_KEY = re.compile(r"(^|_)(url|href|link|address_url)$")
+SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+NEVER_SAFE = {"javascript", "vbscript", "data", "file", "http", "ftp"}
+MARKUP = re.compile(r"[<>]")
+
+MESSAGES = {
+    "fi": {
+        "DA101": ("arvossa {key} on HTML-merkki ”{sign}”", "kirjoita arvoon pelkkää tekstiä ilman merkkejä < ja >"),
+        "DA102": ("osoite {key} alkaa ”{scheme}:”, joka ei ole turvallinen osoite",
+                  "käytä osoitetta, joka alkaa https:, mailto: tai tel:"),
+    },
+    "en": {
+        "DA101": ("value {key} contains the HTML character “{sign}”", "write plain text, without < and >"),
+        "DA102": ("address {key} starts with “{scheme}:”, which is not a safe address",
+                  "use an address that starts with https:, mailto: or tel:"),
+    },
+}
+
+
+def _scalars(node, path=()):
+    """(dotted key, value, line) of every string in a composed YAML tree."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _scalars(value, (*path, str(key.value)))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _scalars(item, (*path, str(index)))
+    elif isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
+        yield ".".join(path), node.value, node.start_mark.line + 1
+
+
+def value_findings(text: str, rel_path: str, message_lang: str = "fi") -> list[Finding]:
+    """DA101 and DA102 for one data file's text; a file that is not YAML gives none here
+    (loading it reports that, naming the file and line)."""
+    try:
+        tree = yamlsafe.compose(text)  # bounded: an alias bomb is an error here, not a hang
+    except yaml.YAMLError:
+        return []
+    messages = MESSAGES.get(message_lang, MESSAGES["fi"])
+    findings = []
+    for key, value, line in _scalars(tree):
+        sign = MARKUP.search(value)
+        if sign:
+            message, fix = messages["DA101"]
+            findings.append(Finding(rel_path, line, "DA101", message.format(key=key, sign=sign.group(0)), fix, ERROR))
+        scheme = SCHEME.match(value)
+        last_key = key.rsplit(".", 1)[-1]
+        if scheme and scheme.group(1).lower() not in SAFE_SCHEMES and (
+            scheme.group(1).lower() in NEVER_SAFE or ADDRESS_KEY.search(last_key)
+        ):
+            message, fix = messages["DA102"]
+            findings.append(Finding(rel_path, line, "DA102", message.format(key=key, scheme=scheme.group(1)), fix, ERROR))
+    return findings
+
+
+def data_findings(root: Path, message_lang: str = "fi") -> list[Finding]:
+    """DA101/DA102 for every data file whose values reach the pages."""
+    findings = []
+    for rel in DATA_FILES:
+        path = Path(root) / rel
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # loading the file reports it
+        findings.extend(value_findings(text, rel, message_lang))
+    return findings
