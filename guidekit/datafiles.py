@@ -45,8 +45,8 @@ REQUIRED_UI = (
 class DataProblem:
     path: str  # e.g. "data/county.yml"
     line: int
-    problem: str  # "unreadable" | "missing_key"
-    detail: str  # the reason, or the missing key
+    problem: str  # a key of WORDS: why the file cannot be read, or "missing_key"
+    detail: str  # the missing key, or what YAML or the system said
 
 
 def _key_lines(text: str) -> dict[str, int]:
@@ -74,19 +74,22 @@ def read_data(root: Path, shown: str) -> tuple[dict | None, list[DataProblem], d
         text = yamlsafe.read_text(path)
         data = yamlsafe.load(text)
     except FileNotFoundError:
-        return None, [DataProblem(shown, 1, "unreadable", "tiedostoa ei ole")], {}
+        return None, [DataProblem(shown, 1, "missing_file", "")], {}
     except UnicodeDecodeError as error:
-        return None, [DataProblem(shown, 1, "unreadable", f"ei UTF-8-tekstiä ({error.reason})")], {}
+        line = error.object[: error.start].count(b"\n") + 1
+        return None, [DataProblem(shown, line, "not_utf8", f"0x{error.object[error.start]:02X}")], {}
     except OSError as error:
-        return None, [DataProblem(shown, 1, "unreadable", str(error.strerror))], {}
+        return None, [DataProblem(shown, 1, "unreadable", str(error.strerror or error))], {}
+    except yamlsafe.YamlLimitError as error:
+        return None, [DataProblem(shown, error.problem_mark.line + 1, "too_complex", f"{error.reason}:{error.limit}")], {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
-        return None, [DataProblem(shown, mark.line + 1 if mark else 1, "unreadable", f"YAML-virhe: {problem}")], {}
+        return None, [DataProblem(shown, mark.line + 1 if mark else 1, "yaml", str(problem))], {}
     except ValueError as error:  # an impossible date
-        return None, [DataProblem(shown, 1, "unreadable", str(error))], {}
+        return None, [DataProblem(shown, 1, "bad_value", str(error))], {}
     if not isinstance(data, dict):
-        return None, [DataProblem(shown, 1, "unreadable", "tiedoston pitää olla muotoa avain: arvo")], {}
+        return None, [DataProblem(shown, 1, "not_mapping", "")], {}
     return data, [], _key_lines(text)
 
 
@@ -133,14 +136,35 @@ def check_ui(root: Path) -> tuple[dict | None, list[DataProblem]]:
     return (None if problems else data), problems
 
 
+FIX_FILE = {"fi": "korjaa tiedosto; rakennus ja tarkistukset tarvitsevat sitä",
+            "en": "fix the file; the build and the checks need it"}
 WORDS = {
     "fi": {
-        "unreadable": ("tiedostoa {path} ei voi lukea: {detail}", "korjaa tiedosto; rakennus ja tarkistukset tarvitsevat sitä"),
+        "missing_file": ("tiedostoa {path} ei ole", "palauta tiedosto (git checkout {path}) tai kirjoita se"),
+        "not_utf8": ("tiedosto {path} ei ole UTF-8-tekstiä (tavu {detail} tällä rivillä)",
+                     "tallenna tiedosto merkistössä UTF-8"),
+        "unreadable": ("tiedostoa {path} ei voi lukea ({detail})", FIX_FILE["fi"]),
+        "too_complex": ("tiedosto {path} on liian suuri tai monimutkainen: {limit_text}",
+                        "kirjoita tiedot muodossa avain: arvo, ilman ankkureita (&) ja viittauksia (*)"),
+        "yaml": ("tiedostossa {path} on YAML-virhe: {detail}",
+                 "tarkista rivi: muoto on avain: arvo, sisennys välilyönneillä ja lainausmerkit pareittain"),
+        "bad_value": ("tiedoston {path} arvoa ei voi lukea ({detail})",
+                      "tarkista päivämäärät: muoto VVVV-KK-PP ja päivä, joka on kalenterissa"),
+        "not_mapping": ("tiedosto {path} ei ole muotoa avain: arvo", FIX_FILE["fi"]),
         "missing_key": ("tiedostosta {path} puuttuu avain {detail}",
                         "lisää avain {detail} (katso mallia saman tiedoston muista kohdista tai git-historiasta)"),
     },
     "en": {
-        "unreadable": ("{path} cannot be read: {detail}", "fix the file; the build and the checks need it"),
+        "missing_file": ("{path} does not exist", "restore it (git checkout {path}) or write it"),
+        "not_utf8": ("{path} is not UTF-8 text (byte {detail} on this line)", "save the file in the UTF-8 encoding"),
+        "unreadable": ("{path} cannot be read ({detail})", FIX_FILE["en"]),
+        "too_complex": ("{path} is too large or too complex: {limit_text}",
+                        "write the data as key: value, without anchors (&) and aliases (*)"),
+        "yaml": ("YAML error in {path}: {detail}",
+                 "check the line: the form is key: value, indented with spaces, quotes in pairs"),
+        "bad_value": ("a value in {path} cannot be read ({detail})",
+                      "check the dates: YYYY-MM-DD, and a day that exists"),
+        "not_mapping": ("{path} is not a list of key: value lines", FIX_FILE["en"]),
         "missing_key": ("{path} has no key {detail}",
                         "add the key {detail} (see the file's other entries or its git history for the form)"),
     },
@@ -149,7 +173,10 @@ WORDS = {
 
 def describe(problem: DataProblem, message_lang: str = "fi") -> tuple[str, str]:
     message, fix = WORDS.get(message_lang, WORDS["fi"])[problem.problem]
-    values = {"path": problem.path, "detail": problem.detail}
+    values = {"path": problem.path, "detail": problem.detail, "limit_text": ""}
+    if problem.problem == "too_complex":
+        reason, _, limit = problem.detail.partition(":")
+        values["limit_text"] = yamlsafe.LIMIT_WORDS.get(message_lang, yamlsafe.LIMIT_WORDS["fi"])[reason].format(limit=limit)
     return message.format(**values), fix.format(**values)
 
 

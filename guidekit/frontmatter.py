@@ -130,7 +130,8 @@ def _load(block: list[str], keys: list[tuple[str, int]]) -> tuple[dict, FrontMat
         data = load_block("\n".join(block)) if any(l.strip() for l in block) else {}
     except yamlsafe.YamlLimitError as error:
         line = error.problem_mark.line + 2
-        return {}, FrontMatterError(line, "too_complex", _field_at(keys, line), error.problem)
+        # detail: the limit's key, put into words in the message language by describe_error
+        return {}, FrontMatterError(line, "too_complex", _field_at(keys, line), f"{error.reason}:{error.limit}")
     except yaml.YAMLError as error:
         problem = str(getattr(error, "problem", None) or error)
         context = str(getattr(error, "context", None) or "")
@@ -322,9 +323,14 @@ def describe_error(error: FrontMatterError, message_lang: str = "fi") -> tuple[s
     words = PROBLEMS.get(message_lang, PROBLEMS["fi"])
     message, fix = words[error.problem]
     where = {"fi": f" kentässä {error.field}", "en": f" in field {error.field}"}
+    detail = error.detail
+    if error.problem == "too_complex":
+        reason, _, limit = detail.partition(":")
+        words_of_limit = yamlsafe.LIMIT_WORDS.get(message_lang, yamlsafe.LIMIT_WORDS["fi"])
+        detail = words_of_limit.get(reason, "{limit}").format(limit=limit)
     values = {
         "field": error.field or "?",
-        "detail": error.detail,
+        "detail": detail,
         "where": where.get(message_lang, where["fi"]) if error.field else "",
     }
     return message.format(**values), fix.format(**values)

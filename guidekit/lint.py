@@ -147,9 +147,13 @@ def _suppressed(doc: Document, rid: str, line: int) -> bool:
     )
 
 
-def unreadable(path: str, problem: str) -> Finding:
+UNREADABLE_FIX = {"fi": "korjaa tiedosto ja aja tarkistus uudelleen", "en": "fix the file and run the check again"}
+
+
+def unreadable(path: str, problem: str, message_lang: str = "fi") -> Finding:
     """Bad input is one clear finding naming the file, never a traceback."""
-    return Finding(path=path, line=1, rule="GK000", message=problem, fix="korjaa tiedosto ja aja tarkistus uudelleen")
+    fix = UNREADABLE_FIX.get(message_lang, UNREADABLE_FIX["fi"])
+    return Finding(path=path, line=1, rule="GK000", message=problem, fix=fix)
 
 
 def lint_file(path: Path, ctx: LintContext) -> list[Finding]:
@@ -180,15 +184,15 @@ def lint_page(path: Path, ctx: LintContext, cache: lintcache.LintCache | None = 
         return cached
     try:
         limit = pagelimits.page_problem(ctx.text(path))
-    except DocumentError:
-        limit = None  # reported just below
-    if limit is not None:
+    except DocumentError as error:
+        limit = error.problem
+    if limit is not None:  # not UTF-8, unreadable, too large or too deep: one finding, never a traceback
         message, fix = pagelimits.describe(limit, ctx.message_lang)
         return [Finding(ctx.relative(path), limit.line, "GK000", message, fix)], None
     try:
         doc = ctx.document(path)
     except (DocumentError, UnknownLanguage) as error:
-        return [unreadable(ctx.relative(path), str(error))], None
+        return [unreadable(ctx.relative(path), str(error), ctx.message_lang)], None
     findings = findings_for(doc, ctx)
     score = page_score(doc, ctx)
     if key is not None:

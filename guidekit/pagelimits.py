@@ -19,7 +19,7 @@ TAB_WIDTH = 4  # Python-Markdown nests a list item per 4 spaces of indentation
 @dataclass(frozen=True)
 class PageProblem:
     line: int
-    problem: str  # "too_large" | "too_deep" | "not_utf8"
+    problem: str  # "too_large" | "too_deep" | "not_utf8" | "unreadable"
     detail: str
 
 
@@ -57,7 +57,8 @@ def decode_page(data: bytes) -> tuple[str | None, PageProblem | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return None, PageProblem(line, "not_utf8", error.reason)
+        # The byte itself (e.g. 0xE4, a Latin-1 ä) says more to an author than Python's reason.
+        return None, PageProblem(line, "not_utf8", f"0x{data[error.start]:02X}")
 
 
 WORDS = {
@@ -66,16 +67,20 @@ WORDS = {
                       "jaa sivu useaksi sivuksi; kuvat ja liitteet ovat omia tiedostojaan"),
         "too_deep": ("sivulla on liian monta sisäkkäistä listaa tai lainausta ({detail} tasoa, enintään {limit})",
                      "kirjoita listat enintään muutaman tason syvyisiksi; vähennä rivin alun välilyöntejä ja >-merkkejä"),
-        "not_utf8": ("sivu ei ole UTF-8-tekstiä ({detail}), joten sitä ei voi tarkistaa eikä julkaista",
+        "not_utf8": ("sivu ei ole UTF-8-tekstiä (tavu {detail} tällä rivillä), joten sitä ei voi tarkistaa eikä julkaista",
                      "tallenna sivu editorissa merkistössä UTF-8 (esimerkiksi VS Code: Save with Encoding → UTF-8)"),
+        "unreadable": ("sivua ei voi lukea ({detail})",
+                       "tarkista, että tiedosto on olemassa ja sinulla on lupa lukea se, ja aja tarkistus uudelleen"),
     },
     "en": {
         "too_large": ("the page is too large to check and publish ({detail} kB, at most {limit} kB)",
                       "split the page into several pages; images and attachments are files of their own"),
         "too_deep": ("the page nests too many lists or quotes ({detail} levels, at most {limit})",
                      "keep lists a few levels deep; remove spaces and > marks at the start of the line"),
-        "not_utf8": ("the page is not UTF-8 text ({detail}), so it cannot be checked or published",
+        "not_utf8": ("the page is not UTF-8 text (byte {detail} on this line), so it cannot be checked or published",
                      "save the page in the UTF-8 encoding (e.g. VS Code: Save with Encoding → UTF-8)"),
+        "unreadable": ("the page cannot be read ({detail})",
+                       "check that the file exists and you may read it, then run the check again"),
     },
 }
 

@@ -32,17 +32,37 @@ NESTING_CHARACTERS = "[{-:?"
 FAST_PARSER_MAX_INDICATORS = 5000
 
 
-class YamlLimitError(yaml.YAMLError):
-    """The text is too large, too deep or expands too far to be loaded."""
+LIMIT_WORDS = {
+    "fi": {
+        "too_large": "liian suuri (yli {limit} kt)",
+        "too_many": "liikaa arvoja (yli {limit}, ankkurit & ja viittaukset * mukaan laskien)",
+        "too_deep": "liian syvä sisäkkäisyys (yli {limit} tasoa)",
+    },
+    "en": {
+        "too_large": "too large (over {limit} kB)",
+        "too_many": "too many values (over {limit}, counting what anchors & and aliases * repeat)",
+        "too_deep": "nested too deep (over {limit} levels)",
+    },
+}
 
-    def __init__(self, problem: str, line: int = 0):
-        super().__init__(problem)
-        self.problem = problem
+
+class YamlLimitError(yaml.YAMLError):
+    """The text is too large, too deep or expands too far to be loaded; `reason` is a key of
+    LIMIT_WORDS, `problem` its Finnish text (what YAML's own errors carry)."""
+
+    def __init__(self, reason: str, limit: int, line: int = 0):
+        self.reason, self.limit = reason, limit
+        self.problem = describe_limit(self)
+        super().__init__(self.problem)
         self.context = None
         self.problem_mark = yaml.Mark("<text>", 0, line, 0, None, None)
 
     def __str__(self) -> str:
         return self.problem
+
+
+def describe_limit(error: YamlLimitError, message_lang: str = "fi") -> str:
+    return LIMIT_WORDS.get(message_lang, LIMIT_WORDS["fi"])[error.reason].format(limit=error.limit)
 
 
 def _loader_for(text: str):
@@ -58,15 +78,9 @@ def _check_tree(node, max_nodes: int, max_depth: int) -> None:
         current, depth = stack.pop()
         count += 1
         if count > max_nodes:
-            raise YamlLimitError(
-                f"liikaa arvoja (yli {max_nodes}, ankkurit & ja viittaukset * mukaan laskien)",
-                current.start_mark.line if current.start_mark else 0,
-            )
+            raise YamlLimitError("too_many", max_nodes, current.start_mark.line if current.start_mark else 0)
         if depth > max_depth:
-            raise YamlLimitError(
-                f"liian syvä sisäkkäisyys (yli {max_depth} tasoa)",
-                current.start_mark.line if current.start_mark else 0,
-            )
+            raise YamlLimitError("too_deep", max_depth, current.start_mark.line if current.start_mark else 0)
         if isinstance(current, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in current.value)
         elif isinstance(current, yaml.MappingNode):
@@ -87,13 +101,13 @@ def _compose(text: str, max_bytes: int, max_nodes: int, max_depth: int):
     if text.startswith("\ufeff"):
         text = text[1:]
     if len(text.encode("utf-8", errors="replace")) > max_bytes:
-        raise YamlLimitError(f"liian suuri (yli {max_bytes // 1024} kt)")
+        raise YamlLimitError("too_large", max_bytes // 1024)
     loader = _loader_for(text)(text)
     try:
         node = loader.get_single_node()
     except RecursionError:
         loader.dispose()
-        raise YamlLimitError(f"liian syvä sisäkkäisyys (yli {max_depth} tasoa)") from None
+        raise YamlLimitError("too_deep", max_depth) from None
     except BaseException:
         loader.dispose()
         raise
