@@ -102,9 +102,9 @@ class LintRun:
 
 
 def readability_limit(settings: dict) -> str:
-    if "max" in settings:
+    if settings["max"] is not None:
         return f"≤ {settings['max']}"
-    if "min" in settings:
+    if settings["min"] is not None:
         return f"≥ {settings['min']}"
     return ""
 
@@ -135,7 +135,7 @@ def lint_pages(
         summary = summaries.setdefault(lang, LanguageSummary(lang, limit=readability_limit(settings)))
         summary.pages += 1
         summary.findings += len(page_findings)
-        if score is not None and score.words >= int(settings.get("min_words", 0)):
+        if score is not None and score.words >= int(settings["min_words"]):
             summary.scores.append(score)
     if site_checks if site_checks is not None else not paths:
         findings.extend(site_findings(ctx))
