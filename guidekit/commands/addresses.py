@@ -11,9 +11,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from guidekit.addresses import INFO, RECORD_FILE, format_record, load_plan, updated_record
+from guidekit import atomicfile
+from guidekit.addresses import INFO, RECORD_FILE, REDIRECTS_FILE, format_record, load_plan, updated_record
 from guidekit.changes import publish_step, report
 from guidekit.findings import ERROR
+
+# The files --update reads to know what was published: while one cannot be read, a
+# rewritten record would lose every address in it (and printed QR codes with them).
+UPDATE_INPUTS = (RECORD_FILE, REDIRECTS_FILE)
+REFUSED = (
+    "{file}: tiedostoa ei voi lukea, joten osoiteluetteloa ei päivitetty (se on ennallaan). "
+    "Korjaa ensin yllä näkyvä rivi ja aja komento uudelleen."
+)
 
 
 WORDS = {
@@ -44,6 +53,13 @@ def run(args) -> int:
         return 2
     plan = load_plan(root)
     if args.update:
+        unreadable = [f for f in plan.findings if f.rule == "AD006" and f.path in UPDATE_INPUTS]
+        if unreadable:
+            for finding in unreadable:
+                print(finding.format(), file=sys.stderr)
+            for file in sorted({f.path for f in unreadable}):
+                print(REFUSED.format(file=file), file=sys.stderr)
+            return 2
         before = plan.record
         after = updated_record(before, plan.inventory, plan.redirects)
         added = sorted(set(after.pages) - set(before.pages)) + [
@@ -52,7 +68,7 @@ def run(args) -> int:
         words = WORDS[args.messages]
         changed = []
         if added or not before.exists:
-            (root / RECORD_FILE).write_text(format_record(after), encoding="utf-8")
+            atomicfile.write_text(root / RECORD_FILE, format_record(after))
             changed.append(RECORD_FILE)
             print(words["added"].format(file=RECORD_FILE, count=len(added)))
             for address in added:

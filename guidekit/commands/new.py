@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from string import Template
 
+from guidekit import atomicfile
 from guidekit.changes import publish_step, report
 from guidekit.config import ConfigError, load_config
 from guidekit.document import split_front_matter
@@ -167,9 +168,9 @@ def _create(args) -> int:
         nav_note = str(error)
     page = guides / f"{args.slug}.md"
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(text, encoding="utf-8")
+    atomicfile.write_text(page, text)
     if new_config is not None:
-        config_path.write_bytes(new_config.encode("utf-8"))
+        atomicfile.write_text(config_path, new_config)
     changed = [page.relative_to(root).as_posix()] + (["mkdocs.yml"] if new_config is not None else [])
     print(todo_text(args.slug, changed, service, services, today, nav_note, bool(args.description), args.messages))
     return 0
