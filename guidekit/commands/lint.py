@@ -20,6 +20,7 @@ from pathlib import Path
 from guidekit import lintcache, morphology
 from guidekit.config import ConfigError
 from guidekit.datacheck import data_findings
+from guidekit.search import search_data_findings
 from guidekit.findings import ERROR, Finding, to_json
 from guidekit.languages import BASE_LANGUAGE, LANGUAGES, UnknownLanguage, language_of
 from guidekit.lint import lint_page, make_context, pages_under
@@ -119,7 +120,7 @@ def lint_pages(
     cache_file = lintcache.cache_path(ctx.root) if use_cache and lintcache.cache_enabled() else None
     cache = lintcache.LintCache.load(cache_file) if cache_file is not None else None
     # The data files' values reach every page, so they are checked whatever pages are linted.
-    findings: list[Finding] = data_findings(ctx.root, message_lang)
+    findings: list[Finding] = data_findings(ctx.root, message_lang) + search_data_findings(ctx.root, message_lang)
     summaries: dict[str, LanguageSummary] = {}
     for page in pages_under([p.resolve() for p in paths], ctx.root):
         page_findings, score = lint_page(page, ctx, cache)
