@@ -94,10 +94,11 @@ def on_pre_build(config):
     try:
         # spawn: a fresh interpreter; forking a process that may run server threads is unsafe.
         executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        _run.update(executor=executor, future=executor.submit(lint_pages, folders, root), args=(folders, root))
+        _run.update(executor=executor, future=executor.submit(lint_pages, folders, root, site_checks=True),
+                    args=(folders, root))
     except (OSError, NotImplementedError):  # no processes allowed here: check in this one
         done: Future = Future()
-        done.set_result(lint_pages(folders, root))
+        done.set_result(lint_pages(folders, root, site_checks=True))
         _run["future"] = done
 
 
@@ -110,7 +111,7 @@ def _report() -> None:
     try:
         result = future.result()
     except BrokenProcessPool:  # the worker died (e.g. killed for memory): check here instead
-        result = lint_pages(*_run["args"])
+        result = lint_pages(*_run["args"], site_checks=True)
         in_worker = False
     finally:
         _stop()
