@@ -74,13 +74,20 @@ def test_aliases_within_the_limits_still_load():
 
 
 @pytest.mark.parametrize("text", [
-    "[" * 100_000,  # libyaml recurses on the C stack: this would crash the process
+    # More structure characters than libyaml is trusted with (it recurses on the C stack and
+    # crashes the process at about 100 000): the pure-Python parser's RecursionError is caught.
+    "[" * (yamlsafe.FAST_PARSER_MAX_INDICATORS * 4),
     "a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 200)),
 ])
 def test_deep_nesting_is_a_limit_error_not_a_crash(text):
     with pytest.raises(yamlsafe.YamlLimitError) as error:
         yamlsafe.load(text)
     assert error.value.reason == "too_deep"
+
+
+def test_brackets_inside_quotes_are_text_not_nesting():
+    text = "a: '" + "[" * (yamlsafe.FAST_PARSER_MAX_INDICATORS * 2) + "'\n"
+    assert yamlsafe.load(text) == {"a": "[" * (yamlsafe.FAST_PARSER_MAX_INDICATORS * 2)}
 
 
 def test_a_byte_order_mark_is_accepted(tmp_path):
