@@ -157,7 +157,9 @@ def print_sheet(page, config) -> dict | None:
         "language_name": _state["names"].get(text_language, text_language),
         "language_code": BASE_LANGUAGE.get(text_language, text_language),
         "qr_svg": qr_svg(address, ui["qr_label"].format(title=page.title or "", address=display_url(address))),
-        "qr_label": ui["qr_label"].format(title=page.title or "", address=display_url(address)),
+        # On screen, small, beside the address and the download links (partials/share.html).
+        "qr_screen_svg": qr_svg(address, ui["qr_label"].format(title=page.title or "", address=display_url(address)),
+                                size_px=96),
         # The QR files written by on_post_build, to download from the guide page.
         "qr_files": qr_links(page.url, lang, short_id),
     }

@@ -15,7 +15,7 @@ from guidekit.languages import LANGUAGES
 from guidekit.localserver import serve_folder
 from guidekit.qr import qr_file_name, qr_files, qr_svg
 from html_tools import parse_html
-from test_print import built_file, decode_qr, guides_of, prefix, qr_modules, with_browser
+from test_print import built_file, decode_qr, guides_of, prefix, qr_in, qr_modules, with_browser
 from test_print import plan, site_url, ui  # noqa: F401  (fixtures shared with the print tests)
 
 
@@ -59,10 +59,12 @@ def test_the_short_address_is_a_plain_link_with_a_copy_button_and_a_live_status(
         assert button.attrs["data-gk-copied"] == ui[lang]["address_copied"]
         (status,) = box.find_all("span", class_="gk-copy-status")
         assert status.attrs["role"] == "status" and status.attrs["aria-live"] == "polite"
-        (image,) = box.find_all("img")
-        assert display_url(address) in image.attrs["alt"]
-        assert (built_site / qr_file_name(lang, plan.inventory.short_of(guide.path), "svg")).resolve() == (
-            (built_file(built_site, lang, page_url(guide.path)).parent / image.attrs["src"]).resolve())
+        (image,) = box.find_all("svg")
+        assert image.attrs["role"] == "img" and display_url(address) in image.attrs["aria-label"]
+    page = built_file(built_site, lang, page_url(guides_of(plan, lang)[0].path))
+    first = guides_of(plan, lang)[0]
+    address = absolute_url(site_url, lang, short_url(plan.inventory.short_of(first.path)))
+    assert qr_in(page, "gk-share__qr") == [qr_modules(qr_svg(address, "QR"))]
 
 
 def test_qr_files_escape_the_title_and_have_a_quiet_zone():
