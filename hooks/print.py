@@ -38,6 +38,7 @@ from guidekit.addresses import (
 )
 from guidekit.facts import FactsError, load_facts
 from guidekit.findings import Finding, log_finding
+from guidekit.htmlsafe import plain_text
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE
 from guidekit.pdf import LARGE_PRINT, REGULAR, pdf_path
 from guidekit.qr import qr_file_name, qr_svg, write_qr_files
@@ -147,6 +148,7 @@ def print_sheet(page, config) -> dict | None:
     ui = _state["ui"][lang]
     # A page not yet translated is Finnish on paper, whatever the site's language.
     text_language = getattr(page.file, "locale", None) or lang
+    label = ui["qr_label"].format(title=plain_text(page.title or ""), address=display_url(address))
     return {
         "short_id": short_id,
         "short_url": address,
@@ -156,10 +158,9 @@ def print_sheet(page, config) -> dict | None:
         "pdf": pdf_links(page, lang, short_id) if publishing_pdfs() else None,
         "language_name": _state["names"].get(text_language, text_language),
         "language_code": BASE_LANGUAGE.get(text_language, text_language),
-        "qr_svg": qr_svg(address, ui["qr_label"].format(title=page.title or "", address=display_url(address))),
+        "qr_svg": qr_svg(address, label),
         # On screen, small, beside the address and the download links (partials/share.html).
-        "qr_screen_svg": qr_svg(address, ui["qr_label"].format(title=page.title or "", address=display_url(address)),
-                                size_px=96),
+        "qr_screen_svg": qr_svg(address, label, size_px=96),
         # The QR files written by on_post_build, to download from the guide page.
         "qr_files": qr_links(page.url, lang, short_id),
     }

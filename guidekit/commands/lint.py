@@ -20,6 +20,7 @@ from pathlib import Path
 from guidekit import lintcache, morphology
 from guidekit.config import ConfigError
 from guidekit.datacheck import data_findings
+from guidekit.search import search_data_findings
 from guidekit.findings import ERROR, Finding, to_json
 from guidekit.languages import BASE_LANGUAGE, LANGUAGES, UnknownLanguage, language_of
 from guidekit.lint import lint_page, make_context, pages_under
@@ -101,9 +102,9 @@ class LintRun:
 
 
 def readability_limit(settings: dict) -> str:
-    if "max" in settings:
+    if settings["max"] is not None:
         return f"≤ {settings['max']}"
-    if "min" in settings:
+    if settings["min"] is not None:
         return f"≥ {settings['min']}"
     return ""
 
@@ -119,7 +120,7 @@ def lint_pages(
     cache_file = lintcache.cache_path(ctx.root) if use_cache and lintcache.cache_enabled() else None
     cache = lintcache.LintCache.load(cache_file) if cache_file is not None else None
     # The data files' values reach every page, so they are checked whatever pages are linted.
-    findings: list[Finding] = data_findings(ctx.root, message_lang)
+    findings: list[Finding] = data_findings(ctx.root, message_lang) + search_data_findings(ctx.root, message_lang)
     summaries: dict[str, LanguageSummary] = {}
     for page in pages_under([p.resolve() for p in paths], ctx.root):
         page_findings, score = lint_page(page, ctx, cache)
@@ -132,7 +133,7 @@ def lint_pages(
         summary = summaries.setdefault(lang, LanguageSummary(lang, limit=readability_limit(settings)))
         summary.pages += 1
         summary.findings += len(page_findings)
-        if score is not None and score.words >= int(settings.get("min_words", 0)):
+        if score is not None and score.words >= int(settings["min_words"]):
             summary.scores.append(score)
     if cache is not None:
         cache.forget_missing(ctx.root)
