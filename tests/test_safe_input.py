@@ -466,6 +466,9 @@ def test_update_refuses_while_the_record_or_redirects_cannot_be_read(recorded_tr
     assert result.returncode == 2, output
     assert record.read_bytes() == before
     assert f"[AD006] data/{file}:" in result.stderr and f"data/{file}" in result.stderr.splitlines()[-1]
+    english = addresses(recorded_tree, "--update", "--messages", "en")
+    assert english.returncode == 2 and record.read_bytes() == before
+    assert f"data/{file} cannot be read, so the record was not updated" in english.stderr
 
 
 def test_the_record_survives_a_broken_edit_and_update_and_keeps_every_address(recorded_tree):
