@@ -205,6 +205,20 @@ def test_a_missing_ui_text_is_a_finding_naming_language_and_key(tmp_path):
     assert finding.message == "data/ui.yml has no key sv.reviewed"
 
 
+def test_every_ui_text_the_templates_and_hooks_read_is_a_required_key(root):
+    """A text added to a template but not to REQUIRED_UI would be missed by GK005."""
+    import re
+
+    from guidekit.datafiles import REQUIRED_UI
+    used = set()
+    for folder, pattern in (("overrides", r"\bui\.([a-z_]+)"), ("hooks", r"\bui\[\"([a-z_]+)\"\]"),
+                            ("guidekit", r"\bui\[\"([a-z_]+)\"\]")):
+        for path in (root / folder).rglob("*"):
+            if path.suffix in (".html", ".py"):
+                used |= set(re.findall(pattern, path.read_text(encoding="utf-8")))
+    assert used and used - {"yml"} <= set(REQUIRED_UI), sorted(used - {"yml"} - set(REQUIRED_UI))
+
+
 @pytest.mark.parametrize("text, words", [
     ("customer_service: [\n", "YAML"),
     ("\ufeffcustomer_service: 1\n" + alias_bomb(), "liikaa arvoja"),
