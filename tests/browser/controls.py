@@ -167,6 +167,16 @@ def operate_back_to_top(tab, key: str) -> None:
     tab.wait_for_function("() => scrollY === 0", timeout=5000)
 
 
+def operate_municipality_chooser(tab, key: str) -> None:
+    """The arrow key picks the next municipality: only its section is left shown."""
+    before = tab.input_value("#gk-finder-select")
+    tab.keyboard.press(key)
+    chosen = tab.input_value("#gk-finder-select")
+    assert chosen != before, f"{key} did not change the municipality"
+    shown = tab.eval_on_selector_all("[data-municipality]:not([hidden])", "els => els.map(e => e.id)")
+    assert shown == [chosen], f"after choosing {chosen}, these are shown: {shown}"
+
+
 @dataclass(frozen=True)
 class Control:
     name: str
@@ -185,6 +195,8 @@ CONTROLS = [
     Control("search button", "[data-gk-search-button]", ("mobile",), "guide", operate_search_button, ("Enter", " ")),
     Control("search", "input.md-search__input", ("desktop", "mobile"), "guide", operate_search),
     Control("print button", "[data-gk-print]", ("desktop", "mobile"), "guide", operate_print, ("Enter", " "), COUNT_PRINTS),
+    Control("municipality chooser", "#gk-finder-select", ("desktop", "mobile"), "help",
+            operate_municipality_chooser, ("ArrowDown",)),
     Control("feedback", ".gk-feedback a[href]", ("desktop", "mobile"), "guide", operate_feedback),
     Control(
         "back to top", ".md-top", ("desktop", "mobile"), "guide", operate_back_to_top, reach=reach_back_to_top
