@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from guidekit import yamlsafe
+from guidekit.datacheck import is_unsafe_address
 from guidekit.languages import BASE_LANGUAGE, LANGUAGES
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
@@ -67,13 +69,19 @@ class UnknownFact:
 def load_facts(path: str | Path) -> dict:
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlsafe.load_file(path)
     except FileNotFoundError:
         raise FactsError(f"{path}: tiedostoa ei löydy") from None
+    except UnicodeDecodeError as error:
+        raise FactsError(f"{path}: tiedosto ei ole UTF-8-tekstiä ({error.reason}); tallenna se UTF-8-muodossa") from None
+    except OSError as error:
+        raise FactsError(f"{path}: tiedostoa ei voi lukea ({error.strerror})") from None
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
         line = f":{where.line + 1}" if where else ""
         raise FactsError(f"{path}{line}: YAML-virhe: {getattr(error, 'problem', error)}") from None
+    except ValueError as error:  # an impossible date, e.g. 2026-02-30
+        raise FactsError(f"{path}: arvoa ei voi lukea ({error})") from None
     if not isinstance(data, dict):
         raise FactsError(f"{path}: tiedoston pitää olla YAML-sanakirja (avain: arvo)")
     return data
@@ -147,6 +155,14 @@ def lookup(facts: dict, key: str):
     return value
 
 
+def safe_in_markdown(key: str, value: str) -> str:
+    """A fact as Markdown text: never a tag (DA101), never an unsafe address (DA102, dropped:
+    in `[x]({{ chat.url }})` a `javascript:` value would otherwise become a live link)."""
+    if is_unsafe_address(key, value):
+        return ""
+    return value.replace("<", "&lt;").replace(">", "&gt;")
+
+
 def substitute(markdown: str, facts: dict, lang: str) -> tuple[str, list[UnknownFact]]:
     """Replace every {{ key.path }}; unknown keys are returned, their text left as is."""
     unknown: list[UnknownFact] = []
@@ -155,7 +171,7 @@ def substitute(markdown: str, facts: dict, lang: str) -> tuple[str, list[Unknown
 
         def replace(match: re.Match) -> str:
             try:
-                return render(lookup(facts, match.group(1)), lang)
+                return safe_in_markdown(match.group(1), render(lookup(facts, match.group(1)), lang))
             except (KeyError, TypeError):
                 unknown.append(UnknownFact(number, match.group(1)))
                 return match.group(0)

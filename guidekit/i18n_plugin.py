@@ -17,7 +17,8 @@ override leaks into the languages built after selko. Instead this plugin:
   every language build, so the last language would otherwise win), whose language
   switcher leads to each language's front page;
 - writes one search index per language (<lang>/search/search_index.json) holding
-  only that language's own pages, stemmed as that language (selko as Finnish).
+  only that language's own pages, with the analysis of guidekit/search.py (base forms,
+  stems, synonyms; selko as Finnish) for our own search worker.
   static-i18n would merge all languages into one index: every reader would
   download all of them and a Swedish reader would get Finnish results. The page
   template points Material's search at the language's root (overrides/main.html);
@@ -35,11 +36,13 @@ from pathlib import Path, PurePosixPath
 
 from mkdocs import plugins
 from mkdocs.config import config_options
+from mkdocs.exceptions import PluginError
 from mkdocs_static_i18n import config as i18n_config
 from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE
+from guidekit.search import SearchDataError, build_search_data, load_search_data
 
 SELKO = "selko"
 HREFLANG = {SELKO: "fi-x-selko"}
@@ -137,7 +140,27 @@ class GuidekitI18n(I18n):
                 }
                 index = json.loads(plugin.search_index.generate_search_index(None))
                 prefix = language_prefix(lang, self.default_language)
-                self.search_indexes[lang] = own_language_index(index, prefix, fallback_urls, lang)
+                own = own_language_index(index, prefix, fallback_urls, lang)
+                own["config"]["guidekit"] = build_search_data(
+                    own["docs"], lang, self._page_meta(lang, prefix), self._search_settings(config)[lang]
+                )
+                self.search_indexes[lang] = own
+
+    def _search_settings(self, config):
+        # Read on every language's build: `mkdocs serve` rebuilds when data/ changes.
+        try:
+            return load_search_data(Path(config.config_file_path).parent)
+        except SearchDataError as error:
+            raise PluginError(str(error)) from None
+
+    def _page_meta(self, lang: str, prefix: str) -> dict[str, dict]:
+        """Front matter of the language's own pages by their address in its index."""
+        meta = {}
+        for file in self.i18n_files_per_language.get(lang, []):
+            page = getattr(file, "page", None)
+            if page is not None and file.locale == lang and file.url.startswith(prefix):
+                meta[file.url[len(prefix):]] = page.meta or {}
+        return meta
 
     def reconfigure_search_index(self, config):
         # Instead of one merged index: write each language's own (the root one is Finnish).

@@ -10,14 +10,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from guidekit.datacheck import data_findings
-from guidekit.facts import FactsError, load_facts, substitute
+from guidekit.datafiles import check_facts, check_ui, format_problem
+from guidekit.facts import substitute
 from guidekit.findings import log_finding
+from guidekit.frontmatter import is_draft
 from guidekit.helpfinder import CALENDAR_FILE, resident_panel, tour_calendar
 from guidekit.html_fixes import valid_material_markup
+from guidekit.htmlsafe import escape_nav_titles, escape_page_text, escape_strings
 from guidekit.languages import DEFAULT_LANGUAGE
 from guidekit.site_context import feedback_link, help_box, reviewed_text
 
@@ -43,11 +46,14 @@ def _default_language(config) -> str:
 
 def on_config(config):
     root = Path(config.config_file_path).parent
-    try:
-        _state["facts"] = load_facts(root / "data" / "county.yml")
-        _state["ui"] = load_facts(root / "data" / "ui.yml")
-    except FactsError as error:
-        raise PluginError(str(error)) from None
+    # Every key the template reads is checked here, before any page is rendered: a missing
+    # one stops the build with its file, key and line (not a KeyError deep in a template).
+    facts, facts_problems = check_facts(root)
+    ui, ui_problems = check_ui(root)
+    problems = facts_problems + ui_problems
+    if problems:
+        raise PluginError("\n".join(format_problem(problem) for problem in problems))
+    _state["facts"], _state["ui"] = facts, ui
     i18n = config.plugins.get("guidekit-i18n")
     if not (i18n is not None and i18n.building):  # once per build, not once per language
         for finding in data_findings(root):
@@ -79,6 +85,21 @@ def on_page_markdown(markdown, page, config, files):
     return text
 
 
+@event_priority(-110)  # after static-i18n (-100) has put the translated names in the nav
+def on_nav(nav, config, files):
+    escape_nav_titles(nav.items)
+    return nav
+
+
+def on_env(env, config, files):
+    # Every page is read and rendered by now, and no template has run yet: escape the
+    # front matter and titles that Material's templates print as they are (guidekit/htmlsafe.py).
+    for file in files.documentation_pages():
+        if file.page is not None:
+            escape_page_text(file.page)
+    return env
+
+
 def _base_context(config) -> dict:
     lang = current_language(config)
     facts = _state["facts"]
@@ -86,7 +107,7 @@ def _base_context(config) -> dict:
         "lang": lang,
         # Where this language's pages start, relative to the site root ("" or "sv/").
         "root_prefix": "" if lang == _default_language(config) else f"{lang}/",
-        "ui": _state["ui"][lang],
+        "ui": escape_strings(_state["ui"][lang]),
         "example_data": bool(facts.get("example_data")),
     }
 
@@ -106,6 +127,8 @@ def on_page_context(context, page, config, nav):
     gk.update(
         is_fallback=page_language(page) != lang,
         is_guide="service" in meta,
+        # Only `mkdocs serve` builds drafts (hooks/publish.py); the banner says so.
+        is_draft=is_draft(meta),
         reviewed=reviewed_text(meta, lang),
         help=help_box(facts, lang),
         feedback_url=feedback_link(facts, page.title or "", site_url + page.url),

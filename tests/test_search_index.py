@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 
@@ -52,3 +53,30 @@ def test_pages_point_search_at_their_own_language(root, built_site, lang):
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S).group(1))
     base = (page.parent / config["base"]).resolve()
     assert base == (built_site / output_dir(lang)).resolve()
+
+
+# Done when of issue 15: one language's search data stays under this for the real site.
+MAX_INDEX_GZIP = 150_000
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_index_carries_its_languages_analysis_for_the_search_worker(built_site, lang):
+    path = built_site / output_dir(lang) / "search" / "search_index.json"
+    index = load_index(built_site, lang)
+    data = index["config"]["guidekit"]
+    assert data["lang"] == lang
+    assert len(data["postings"]) == len(data["terms"]) > 0
+    for flat in data["postings"]:
+        assert all(0 <= doc < len(index["docs"]) for doc in flat[0::2])
+        assert all(weight > 0 for weight in flat[1::2])
+    for ids in data["synonyms"].values():
+        assert ids and all(0 <= i < len(data["terms"]) for i in ids)
+    for ids in data["forms"].values():  # a compound part is -(id + 1)
+        assert ids and all(0 <= (i if i >= 0 else -i - 1) < len(data["terms"]) for i in ids)
+    # The title of each page is among its terms (in the lower case the worker looks up).
+    terms = set(data["terms"])
+    for doc in index["docs"]:
+        if "#" not in doc["location"]:
+            title_words = re.findall(r"[^\W_]+", re.sub(r"<[^>]+>", "", doc["title"]).lower())
+            assert any(w in terms or w in data["forms"] for w in title_words), doc["title"]
+    assert len(gzip.compress(path.read_bytes(), 9)) < MAX_INDEX_GZIP

@@ -1,0 +1,452 @@
+"""Search that understands how residents type: build-time analysis of each language's pages.
+
+The browser has no Voikko and no stemmer, so the analysis happens here, at build time,
+and the search worker (overrides/assets/javascripts/workers/search.js) gets:
+
+- `terms`: every index term (a Finnish base form or compound part from Voikko, a
+  Swedish or English Snowball stem) → the documents it is in, with a weight that says
+  where (title, the guide's task, keywords, heading, body; boilerplate sections low);
+- `forms`: every word form seen in the language's pages and in data/search.yml →
+  its index terms, so that any inflected form a page uses finds every page with the
+  same base form ("ajanvaraukset" → ajanvaraus), and everyday words find the words
+  the guides use (synonyms: "äiti" → valtuutus);
+- the stop words and the short-word limit, so "of", "in" and "med" match nothing by
+  prefix.
+
+Words the pages never use fall back, in the worker, to prefix, ending and edit-distance
+matching against `forms` (one edit for 4–7 letters, two from 8).
+
+Pure functions; guidekit/i18n_plugin.py calls build_search_data() per language.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+import snowballstemmer
+import yaml
+
+from guidekit import morphology
+from guidekit.findings import Finding
+from guidekit.htmlsafe import plain_text
+from guidekit.languages import BASE_LANGUAGE, LANGUAGES
+
+SEARCH_DATA = "data/search.yml"
+
+# Word characters with inner hyphens, apostrophes and dots kept ("suomi.fi-valtuudet");
+# the parts are analysed too.
+WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+PART_SEPARATOR = re.compile(r"['’.\-]")
+
+# Where a term is on a page. A guide's title and its task (front matter description)
+# come first; boilerplate sections ("Jos tämä ei onnistu") count little.
+WEIGHTS = {
+    "title": 10.0,
+    "keywords": 8.0,
+    "task": 6.0,
+    "heading": 5.0,
+    "page_title": 1.5,  # a section's page title: context, not the section's own words
+    "body": 1.0,
+    "compound_part": 0.6,  # factor for a term that is only a part of a compound
+}
+BOILERPLATE_FACTOR = 0.2
+STEMMERS = {"sv": "swedish", "en": "porter"}
+
+
+class SearchDataError(ValueError):
+    """data/search.yml cannot be used; the message names the file, line and fix."""
+
+
+@dataclass
+class LanguageSearchData:
+    """What data/search.yml says about one language."""
+
+    synonyms: list[tuple[list[str], list[str]]] = field(default_factory=list)  # (words, means)
+    stopwords: set[str] = field(default_factory=set)
+    boilerplate: set[str] = field(default_factory=set)  # section titles, lower case
+    short_word: int = 3  # words shorter than this match exactly only (no prefix, no typos)
+
+
+# --- reading data/search.yml -------------------------------------------------------
+
+
+MESSAGES = {
+    "fi": {
+        "SE001": ("tiedosto ei ole kelvollista YAMLia: {detail}", "korjaa rakenne (sisennykset, kaksoispisteet, lainausmerkit)"),
+        "SE001top": ("tiedoston pitää olla sanakirja, jonka avaimet ovat kielet", "aloita rivit kielen nimellä: {langs}"),
+        "SE002lang": ("tuntematon kieli ”{key}”", "käytä jotakin näistä: {langs}"),
+        "SE002entry": ("kielen {lang} arvon pitää olla sanakirja", "kirjoita sen alle synonyms, stopwords, boilerplate tai short_word, kuten suomen kohdassa"),
+        "SE002key": ("{lang}: tuntematon avain ”{key}”", "sallitut avaimet: {known}"),
+        "SE003list": ("{lang}.{key}: pitää olla luettelo sanoja", "kirjoita luettelo: [sana, toinen sana]"),
+        "SE003word": ("{lang}.{key}: ”{value}” ei ole sana", "kirjoita se lainausmerkkeihin, esimerkiksi \"on\" (YAML lukee on, no ja yes totuusarvoiksi)"),
+        "SE003short": ("{lang}.short_word: pitää olla kokonaisluku 1–6", "esimerkiksi short_word: 3"),
+        "SE004": ("{lang}.synonyms: rivillä pitää olla words ja means, kumpikin sana tai luettelo sanoja", "esimerkiksi: - words: [äiti, isä]  means: [valtuus]; muita avaimia ei ole"),
+    },
+    "en": {
+        "SE001": ("the file is not valid YAML: {detail}", "fix the structure (indentation, colons, quotes)"),
+        "SE001top": ("the file must be a mapping whose keys are languages", "start the lines with a language: {langs}"),
+        "SE002lang": ("unknown language “{key}”", "use one of: {langs}"),
+        "SE002entry": ("the value of language {lang} must be a mapping", "put synonyms, stopwords, boilerplate or short_word under it, as under fi"),
+        "SE002key": ("{lang}: unknown key “{key}”", "allowed keys: {known}"),
+        "SE003list": ("{lang}.{key}: must be a list of words", "write a list: [word, another word]"),
+        "SE003word": ("{lang}.{key}: “{value}” is not a word", "put it in quotes, e.g. \"on\" (YAML reads on, no and yes as true/false)"),
+        "SE003short": ("{lang}.short_word: must be a whole number 1–6", "for example short_word: 3"),
+        "SE004": ("{lang}.synonyms: each item needs words and means, each a word or a list of words", "for example: - words: [mother, father]  means: [mandate]; no other keys"),
+    },
+}
+KNOWN_KEYS = ("boilerplate", "short_word", "stopwords", "synonyms")
+
+
+def _line_of(node) -> int:
+    return node.start_mark.line + 1 if node is not None else 1
+
+
+def _mapping(node) -> dict:
+    """key → (key node, value node) of a composed YAML mapping."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value): (k, v) for k, v in node.value}
+
+
+def _word_list(node) -> tuple[list[str] | None, list]:
+    """(the words, [(node, value) of items that are not text]) of a scalar or a sequence."""
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node] if isinstance(node, yaml.ScalarNode) else None
+    if not items:
+        return None, []
+    words, bad = [], []
+    for item in items:
+        if not isinstance(item, yaml.ScalarNode) or not item.value.strip():
+            bad.append((item, getattr(item, "value", "")))
+        elif item.tag != "tag:yaml.org,2002:str":
+            bad.append((item, item.value))  # on, no, yes, 3: YAML would make them true/false or numbers
+        else:
+            words.append(item.value.strip().lower())
+    return words, bad
+
+
+def check_search_data(text: str, path: str = SEARCH_DATA, message_lang: str = "fi") -> tuple[dict[str, LanguageSearchData], list[Finding]]:
+    """Parse data/search.yml; every problem is a finding (SE001–SE004) with its line and fix."""
+    messages = MESSAGES.get(message_lang, MESSAGES["fi"])
+    findings: list[Finding] = []
+    langs = ", ".join(LANGUAGES)
+
+    def problem(node_or_line, which: str, **values) -> None:
+        line = node_or_line if isinstance(node_or_line, int) else _line_of(node_or_line)
+        message, fix = messages[which]
+        findings.append(Finding(path, line, which[:5], message.format(**values), fix.format(**values)))
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem(mark.line + 1 if mark else 1, "SE001", detail=getattr(error, "problem", None) or error)
+        return {}, findings
+    result = {lang: LanguageSearchData() for lang in LANGUAGES}
+    if root is None:
+        return result, findings
+    if not isinstance(root, yaml.MappingNode):
+        problem(root, "SE001top", langs=langs)
+        return {}, findings
+    for lang, (key_node, node) in _mapping(root).items():
+        if lang not in LANGUAGES:
+            problem(key_node, "SE002lang", key=lang, langs=langs)
+            continue
+        if not isinstance(node, yaml.MappingNode):
+            problem(key_node, "SE002entry", lang=lang)
+            continue
+        target = result[lang]
+        entry = _mapping(node)
+        for key, (child_key, child) in entry.items():
+            if key not in KNOWN_KEYS:
+                problem(child_key, "SE002key", lang=lang, key=key, known=", ".join(KNOWN_KEYS))
+            elif key in ("stopwords", "boilerplate"):
+                words, bad = _word_list(child)
+                if words is None:
+                    problem(child_key, "SE003list", lang=lang, key=key)
+                    continue
+                for item, value in bad:
+                    problem(item, "SE003word", lang=lang, key=key, value=value)
+                getattr(target, key).update(words)
+            elif key == "short_word":
+                value = child.value if isinstance(child, yaml.ScalarNode) else None
+                if not (value or "").isdigit() or not 1 <= int(value) <= 6:
+                    problem(child_key, "SE003short", lang=lang)
+                else:
+                    target.short_word = int(value)
+            elif key == "synonyms":
+                if not isinstance(child, yaml.SequenceNode):
+                    problem(child_key, "SE004", lang=lang)
+                    continue
+                for item in child.value:
+                    fields = _mapping(item)
+                    words, bad_words = _word_list(fields["words"][1]) if "words" in fields else (None, [])
+                    means, bad_means = _word_list(fields["means"][1]) if "means" in fields else (None, [])
+                    if words is None or means is None or set(fields) - {"words", "means"}:
+                        problem(item, "SE004", lang=lang)
+                        continue
+                    for bad, value in bad_words + bad_means:
+                        problem(bad, "SE003word", lang=lang, key="synonyms", value=value)
+                    if words and means:
+                        target.synonyms.append((words, means))
+    return result, findings
+
+
+def search_data_findings(root: Path, message_lang: str = "fi") -> list[Finding]:
+    """SE001–SE004 for the repository's data/search.yml (none when it is missing)."""
+    try:
+        text = (Path(root) / SEARCH_DATA).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    except (OSError, UnicodeDecodeError) as error:
+        return [Finding(SEARCH_DATA, 1, "SE001", MESSAGES[message_lang if message_lang in MESSAGES else "fi"]["SE001"][0].format(detail=error), MESSAGES["fi"]["SE001"][1])]
+    return check_search_data(text, SEARCH_DATA, message_lang)[1]
+
+
+def load_search_data(root: Path) -> dict[str, LanguageSearchData]:
+    """data/search.yml of the repository; SearchDataError with every finding when it is wrong."""
+    path = Path(root) / SEARCH_DATA
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {lang: LanguageSearchData() for lang in LANGUAGES}
+    except (OSError, UnicodeDecodeError) as error:
+        raise SearchDataError(f"[SE001] {SEARCH_DATA}:1: {error}") from None
+    data, findings = check_search_data(text)
+    if findings:
+        raise SearchDataError("\n".join(f.format() for f in findings))
+    return data
+
+
+# --- analysis ----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _stemmer(lang: str):
+    return snowballstemmer.stemmer(STEMMERS[lang])
+
+
+@lru_cache(maxsize=None)
+def analyse(word: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the word's own terms, its compound parts) for a lower-case word of lang.
+
+    Finnish and selko: the word itself and Voikko's base forms; the compound parts
+    of every reading. Swedish and English: the word and its Snowball stem."""
+    own = {word}
+    parts: set[str] = set()
+    pieces = [p for p in PART_SEPARATOR.split(word) if p]
+    if len(pieces) > 1:  # suomi.fi-valtuudet: every piece is a word of its own, weighted as a part
+        for piece in pieces:
+            piece_own, piece_parts = analyse(piece, lang)
+            parts.update(piece_own)
+            parts.update(piece_parts)
+        return tuple(sorted(own)), tuple(sorted(parts - own))
+    if BASE_LANGUAGE[lang] == "fi":
+        for reading in morphology.analyses(word):
+            base = (reading.get("BASEFORM") or "").lower()
+            if base:
+                own.add(base)
+            compound = morphology.compound_parts(reading)
+            if len(compound) > 1:
+                parts.update(p.lower() for p in compound if len(p) > 2)
+    else:
+        own.add(_stemmer(lang).stemWord(word))
+    return tuple(sorted(own)), tuple(sorted(parts - own))
+
+
+def words_of(text: str) -> list[str]:
+    return [w.lower().strip(".-'’") for w in WORD.findall(text)]
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return " ".join(parser.parts)
+
+
+# --- the language's search data ------------------------------------------------------
+
+# Swedish writes compounds as one word, and Snowball leaves them whole: "tidsbokningen"
+# shares nothing with "boka en tid". Such a word is split where both sides are words of the
+# language's own pages (with the linking -s-): the parts are indexed like Voikko's.
+SPLIT_COMPOUNDS = {"sv"}
+MIN_HEAD, MIN_TAIL = 3, 4
+
+
+def split_compound(word: str, known) -> tuple[str, str] | None:
+    """(head, tail) of a compound whose both sides are in `known` (a container of words
+    and stems), preferring the most even split; None when there is none."""
+    best = None
+    for cut in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
+        head, rest = word[:cut], word[cut:]
+        tails = [rest] + ([rest[1:]] if rest.startswith("s") and len(rest) > MIN_TAIL else [])
+        for tail in tails:
+            if head in known and tail in known:
+                evenness = min(len(head), len(tail))
+                if best is None or evenness > best[0]:
+                    best = (evenness, head, tail)
+    return (best[1], best[2]) if best else None
+
+
+class _Vocabulary:
+    """Words and stems of one language's pages: `in` is true for a word of the pages or a
+    word whose stem a page word has."""
+
+    def __init__(self, words: set[str], lang: str):
+        self.lang = lang
+        self.words = words
+        self.stems = {_stemmer(lang).stemWord(w) for w in words}
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words or _stemmer(self.lang).stemWord(word) in self.stems
+
+
+def _analyser(lang: str, texts: list[str]):
+    """analyse() for this language's pages, with compounds split where analyse() cannot."""
+    if lang not in SPLIT_COMPOUNDS:
+        return lambda word: analyse(word, lang)
+    vocabulary = _Vocabulary({w for text in texts for w in words_of(text) if w}, lang)
+    cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+    def analyse_here(word: str):
+        if word not in cache:
+            own, parts = analyse(word, lang)
+            split = split_compound(word, vocabulary) if len(word) >= MIN_HEAD + MIN_TAIL else None
+            if split:
+                extra = {t for piece in split for t in analyse(piece, lang)[0]}
+                parts = tuple(sorted((set(parts) | extra) - set(own)))
+            cache[word] = (own, parts)
+        return cache[word]
+
+    return analyse_here
+
+
+def _add(weights: dict[str, float], terms, weight: float) -> None:
+    for term in terms:
+        if weights.get(term, 0.0) < weight:
+            weights[term] = weight
+
+
+def _record(forms: dict[str, tuple[set, set]], word: str, own, parts) -> None:
+    entry = forms.setdefault(word, (set(), set()))
+    entry[0].update(own)
+    entry[1].update(parts)
+
+
+def _field_terms(text: str, analyser, weight: float, forms, weights: dict[str, float]) -> None:
+    """Weights of every term of the text (max per term); records every surface form."""
+    for word in words_of(text):
+        if not word:
+            continue
+        own, parts = analyser(word)
+        _record(forms, word, own, parts)
+        _add(weights, own, weight)
+        _add(weights, parts, weight * WEIGHTS["compound_part"])
+
+
+def _body_terms(text: str, analyser, factor: float, forms, weights: dict[str, float]) -> None:
+    """Body words: weight grows slowly with how often a term is used."""
+    counts: dict[str, float] = {}
+    for word in words_of(text):
+        if not word:
+            continue
+        own, parts = analyser(word)
+        _record(forms, word, own, parts)
+        for term in own:
+            counts[term] = counts.get(term, 0.0) + 1.0
+        for term in parts:
+            counts[term] = counts.get(term, 0.0) + WEIGHTS["compound_part"]
+    for term, count in counts.items():
+        _add(weights, [term], factor * WEIGHTS["body"] * min(2.0, 1.0 + math.log(count) / 2))
+
+
+def _page_fields(doc: dict, page_meta: dict[str, dict]) -> tuple[str, str]:
+    """(task, keywords) of a page entry from its front matter."""
+    meta = page_meta.get(doc["location"], {}) if "#" not in doc["location"] else {}
+    keywords = meta.get("keywords") or []
+    if isinstance(keywords, str):
+        keywords = [keywords]
+    # Plain text: the build has escaped front matter for the templates (guidekit/htmlsafe.py).
+    return plain_text(meta.get("description") or ""), " ".join(plain_text(k) for k in keywords)
+
+
+def build_search_data(docs: list[dict], lang: str, page_meta: dict[str, dict], settings: LanguageSearchData) -> dict:
+    """The worker's data for one language from Material's index entries (location, title, text).
+
+    page_meta: page location ("ohjeet/chat/") → front matter (description, keywords)."""
+    texts = [doc["title"] for doc in docs] + [html_text(doc.get("text", "")) for doc in docs]
+    texts += [field for doc in docs for field in _page_fields(doc, page_meta)]
+    analyser = _analyser(lang, texts)
+    forms: dict[str, tuple[set, set]] = {}
+    postings: dict[str, dict[int, float]] = {}
+    page_titles = {d["location"]: d["title"] for d in docs if "#" not in d["location"]}
+    for number, doc in enumerate(docs):
+        page, _, anchor = doc["location"].partition("#")
+        weights: dict[str, float] = {}
+        boilerplate = bool(anchor) and doc["title"].strip().lower() in settings.boilerplate
+        factor = BOILERPLATE_FACTOR if boilerplate else 1.0
+        if anchor:
+            _field_terms(doc["title"], analyser, WEIGHTS["heading"] * factor, forms, weights)
+            _field_terms(page_titles.get(page, ""), analyser, WEIGHTS["page_title"], forms, weights)
+        else:
+            task, keywords = _page_fields(doc, page_meta)
+            _field_terms(doc["title"], analyser, WEIGHTS["title"], forms, weights)
+            _field_terms(task, analyser, WEIGHTS["task"], forms, weights)
+            _field_terms(keywords, analyser, WEIGHTS["keywords"], forms, weights)
+        _body_terms(html_text(doc.get("text", "")), analyser, factor, forms, weights)
+        for term, weight in weights.items():
+            postings.setdefault(term, {})[number] = weight
+    synonyms: dict[str, set[str]] = {}
+    for words, means in settings.synonyms:
+        targets: set[str] = set()
+        for meaning in means:
+            for word in words_of(meaning):
+                own, parts = analyser(word)
+                targets.update(t for t in own if t in postings)
+                if not any(t in postings for t in own):
+                    targets.update(t for t in parts if t in postings)
+        for phrase in words:
+            key = " ".join(words_of(phrase))
+            if key:
+                synonyms.setdefault(key, set()).update(targets)
+                if " " not in key:  # a one-word synonym's own base forms find the same pages
+                    for base in analyser(key)[0]:
+                        if base != key and base not in forms:
+                            synonyms.setdefault(base, set()).update(targets)
+    terms = sorted(postings)
+    term_id = {t: i for i, t in enumerate(terms)}
+
+    def form_ids(own: set, parts: set) -> list[int]:
+        # A compound part is written as -(id + 1): the worker weighs it less than the word.
+        ids = sorted(term_id[t] for t in own if t in term_id)
+        return ids + sorted(-(term_id[t] + 1) for t in parts - own if t in term_id)
+
+    return {
+        "lang": lang,
+        "terms": terms,
+        # per term: [doc, weight×10, doc, weight×10, …] (flat, small)
+        "postings": [[x for doc, w in sorted(postings[t].items()) for x in (doc, round(w * 10))] for t in terms],
+        # surface form → term ids; only forms whose terms are more than themselves
+        "forms": {
+            form: form_ids(own, parts)
+            for form, (own, parts) in sorted(forms.items())
+            if (own | parts) & set(term_id) and (own | parts) != {form}
+        },
+        "synonyms": {key: sorted(term_id[t] for t in found) for key, found in sorted(synonyms.items()) if found},
+        "stopwords": sorted(settings.stopwords),
+        "short_word": settings.short_word,
+    }

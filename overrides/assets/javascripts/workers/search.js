@@ -1,0 +1,275 @@
+/* The site's search worker, in place of Material's lunr worker; Material's search UI
+   (box, result list, keyboard, counts) stays and talks to it with Material's messages.
+
+   The analysis is done at build time (guidekit/search.py): `config.guidekit` of the
+   language's search_index.json maps every word form of its pages to base forms or
+   stems, and everyday words to the words the guides use. Here a query word is looked
+   up there; a word the pages never use falls back to prefix, ending and typo matching
+   (one edit for 4–7 letters, two from 8). Words shorter than `short_word` match only
+   exactly, so "of" or "med" do not match every word that starts with them.
+
+   Ranking: a guide's title, task and keywords first, then headings, then text;
+   boilerplate sections were weighted down at build time. Loads nothing. */
+"use strict";
+
+// Material 9's message types (integrations/search/worker/message).
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+const MATCH = { exact: 1, part: 0.5, synonym: 0.85, prefix: 0.75, ending: 0.7, typo1: 0.6, typo2: 0.45, split: 0.6 };
+const MAX_FUZZY = 24;      // fuzzy candidates kept per query word
+const MIN_SHARE = 0.08;    // results scoring below this share of the best are noise
+const HIGHLIGHTED = 10;    // result pages whose texts get <mark> (Material shows 10 first)
+
+let search = null;
+
+function words(text) {
+  return (text.normalize("NFC").toLowerCase().match(WORD) || [])
+    .map(w => w.replace(/^[.'’\-]+|[.'’\-]+$/g, ""))
+    .filter(Boolean);
+}
+
+function commonPrefix(a, b) {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a[i] === b[i]) i++;
+  return i;
+}
+
+// Optimal string alignment distance (a swap of two letters is one edit), or max+1.
+// Three reused rows: this runs for every word of the language when a query word is unknown.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+function editDistance(a, b, max) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (b.length + 1 > rows[0].length) rows = rows.map(() => new Int32Array(b.length + 1));
+  let [prev2, prev, row] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let best = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && prev2[j - 2] + 1 < d)
+        d = prev2[j - 2] + 1;
+      row[j] = d;
+      if (d < best) best = d;
+    }
+    if (best > max) return max + 1;
+    [prev2, prev, row] = [prev, row, prev2];
+  }
+  return prev[b.length];
+}
+
+function allowedEdits(word) {
+  const n = [...word].length;
+  return n >= 8 ? 2 : n >= 4 ? 1 : 0;
+}
+
+class Search {
+  constructor({ config, docs }) {
+    const g = config.guidekit;
+    this.docs = docs;
+    this.terms = g.terms;
+    this.shortWord = g.short_word || 3;
+    this.stopwords = new Set(g.stopwords);
+    this.synonyms = new Map(Object.entries(g.synonyms));
+    this.phrases = [...this.synonyms.keys()].filter(k => k.includes(" "))
+      .map(k => k.split(" ")).sort((a, b) => b.length - a.length);
+    // Every word a query may match: each term is its own form; forms add base forms.
+    // A form's ids: a term, or -(id + 1) for a compound part (weighed less).
+    this.vocab = new Map(this.terms.map((t, i) => [t, [i]]));
+    for (const [form, ids] of Object.entries(g.forms)) this.vocab.set(form, ids);
+    this.fuzzyKeys = [...new Set([...this.vocab.keys(), ...this.synonyms.keys()])]
+      .filter(k => !k.includes(" "));
+    // Postings: term → Map(doc → weight); idf by how many documents have the term.
+    this.postings = g.postings.map(flat => {
+      const map = new Map();
+      for (let i = 0; i < flat.length; i += 2) map.set(flat[i], flat[i + 1] / 10);
+      return map;
+    });
+    const n = docs.length;
+    this.idf = this.postings.map(p => Math.log(1 + n / p.size));
+    const pageOf = new Map();
+    docs.forEach((d, i) => { if (!d.location.includes("#")) pageOf.set(d.location, i); });
+    this.page = docs.map((d, i) => pageOf.get(d.location.split("#")[0]) ?? i);
+  }
+
+  // The terms one query word stands for: Map(term id → how well it matches).
+  expand(word) {
+    const found = new Map();
+    const add = (ids, weight) => {
+      for (let id of ids || []) {
+        let w = weight;
+        if (id < 0) { id = -id - 1; w *= MATCH.part; }
+        if ((found.get(id) || 0) < w) found.set(id, w);
+      }
+    };
+    const exact = this.vocab.get(word);
+    const synonym = this.synonyms.get(word);
+    add(exact, MATCH.exact);
+    add(synonym, MATCH.synonym);
+    if (word.length < this.shortWord || this.stopwords.has(word)) return found;
+    const edits = allowedEdits(word);
+    const known = !!(exact || synonym);
+    const fuzzy = [];
+    for (const key of this.fuzzyKeys) {
+      if (key === word) continue;
+      let weight = 0;
+      if (key.startsWith(word)) {
+        weight = known ? MATCH.prefix * 0.7 : MATCH.prefix;
+      } else if (!known) {
+        const common = commonPrefix(word, key);
+        // Another ending of the same word: "ajanvaraukset" ~ "ajanvarauksen",
+        // "valtuutuksen" ~ "valtuutus"; the longer the word, the more its ending may vary.
+        const longest = Math.max(word.length, key.length);
+        if (common >= 4 && common >= longest - Math.max(3, Math.floor(longest * 0.4)))
+          weight = MATCH.ending * common / longest;
+        if (edits && Math.abs(key.length - word.length) <= edits) {
+          const distance = editDistance(word, key, edits);
+          if (distance <= edits) weight = Math.max(weight, distance === 1 ? MATCH.typo1 : MATCH.typo2);
+        }
+      }
+      if (weight) fuzzy.push([key, weight]);
+    }
+    fuzzy.sort((a, b) => b[1] - a[1]);
+    for (const [key, weight] of fuzzy.slice(0, MAX_FUZZY)) {
+      add(this.vocab.get(key), weight);
+      add(this.synonyms.get(key), weight * MATCH.synonym);
+    }
+    // An unknown compound of two known words: "hammaslääkäriaika", "tidsbokningar".
+    if (!found.size) {
+      const split = this.split(word);
+      for (const piece of split) add(this.vocab.get(piece) || this.synonyms.get(piece), MATCH.split);
+    }
+    return found;
+  }
+
+  // Two words of the language that make up the word (with Swedish's linking -s-), or [].
+  split(word) {
+    for (let cut = word.length - 4; cut >= 3; cut--) {
+      const head = word.slice(0, cut), tail = word.slice(cut);
+      if (!this.vocab.has(head) && !this.synonyms.has(head)) continue;
+      for (const rest of [tail, tail.startsWith("s") ? tail.slice(1) : null]) {
+        if (rest && rest.length >= 3 && (this.vocab.has(rest) || this.synonyms.has(rest))) return [head, rest];
+      }
+    }
+    return [];
+  }
+
+  // Query words → concepts: a synonym phrase ("power of attorney") is one concept.
+  concepts(query) {
+    let list = words(query);
+    const concepts = [];
+    for (const phrase of this.phrases) {
+      for (let i = 0; i + phrase.length <= list.length; i++) {
+        if (phrase.every((w, j) => list[i + j] === w)) {
+          const label = phrase.join(" ");
+          concepts.push({ label, terms: new Map(this.synonyms.get(label).map(id => [id, MATCH.exact])) });
+          list = [...list.slice(0, i), ...list.slice(i + phrase.length)];
+          i--;
+        }
+      }
+    }
+    const meaningful = list.filter(w => !this.stopwords.has(w));
+    for (const word of (meaningful.length || concepts.length ? meaningful : list))
+      concepts.push({ label: word, terms: this.expand(word) });
+    return concepts;
+  }
+
+  search(query) {
+    const concepts = this.concepts(query);
+    if (!concepts.length) return { items: [] };
+    const scores = new Map(), hits = new Map(), matched = new Set();
+    concepts.forEach((concept, c) => {
+      const best = new Map();
+      for (const [id, weight] of concept.terms) {
+        const idf = this.idf[id];
+        for (const [doc, w] of this.postings[id]) {
+          const value = weight * w * idf;
+          if ((best.get(doc) || 0) < value) best.set(doc, value);
+        }
+      }
+      for (const [doc, value] of best) {
+        scores.set(doc, (scores.get(doc) || 0) + value);
+        if (!hits.has(doc)) hits.set(doc, new Set());
+        hits.get(doc).add(c);
+      }
+      for (const id of concept.terms.keys()) matched.add(id);
+    });
+    // Documents that match every word first.
+    for (const [doc, score] of scores) {
+      const share = hits.get(doc).size / concepts.length;
+      scores.set(doc, score * share * share);
+    }
+    // Group by page: a page scores by its best part, plus a little for the page itself.
+    const groups = new Map();
+    for (const [doc, score] of scores) {
+      const page = this.page[doc];
+      if (!groups.has(page)) groups.set(page, { docs: [], score: 0 });
+      groups.get(page).docs.push(doc);
+    }
+    for (const [page, group] of groups) {
+      const best = Math.max(...group.docs.map(d => scores.get(d)));
+      group.score = best + 0.3 * (scores.get(page) || 0);
+    }
+    const ranked = [...groups.entries()].sort((a, b) => b[1].score - a[1].score);
+    const top = ranked.length ? ranked[0][1].score : 0;
+    const items = ranked.filter(([, g]) => g.score >= top * MIN_SHARE).map(([page, group], rank) => {
+      const docs = group.docs.includes(page) ? group.docs : [...group.docs, page];
+      return docs
+        .sort((a, b) => (scores.get(b) || 0) - (scores.get(a) || 0))
+        .map(doc => this.item(doc, scores.get(doc) || 0, concepts, hits.get(doc), rank < HIGHLIGHTED ? matched : null));
+    });
+    return { items, suggest: this.suggest(query, ranked), query };
+  }
+
+  item(doc, score, concepts, hit, matched) {
+    const source = this.docs[doc];
+    const terms = {};
+    concepts.forEach((concept, c) => { terms[concept.label] = !!(hit && hit.has(c)); });
+    return {
+      ...source,
+      title: matched ? this.highlight(source.title, matched) : source.title,
+      text: matched ? this.highlight(source.text || "", matched) : source.text || "",
+      score,
+      terms
+    };
+  }
+
+  // <mark> the words of an HTML text whose terms the query matched; tags stay as they are.
+  highlight(html, matched) {
+    return html.split(/(<[^>]*>)/).map(part => part.startsWith("<") ? part : part.replace(WORD, word => {
+      const ids = this.vocab.get(word.toLowerCase());
+      return ids && ids.some(id => matched.has(id < 0 ? -id - 1 : id)) ? `<mark>${word}</mark>` : word;
+    })).join("");
+  }
+
+  // Material completes the last word in the box from the best result's title.
+  suggest(query, ranked) {
+    const typed = words(query);
+    const last = typed[typed.length - 1];
+    if (!ranked.length || !last || last.length < this.shortWord) return [];
+    const title = words(this.docs[ranked[0][0]].title.replace(/<[^>]*>/g, ""));
+    const completion = title.find(w => w.startsWith(last) && w !== last);
+    return completion ? [...typed.slice(0, -1), completion] : [];
+  }
+}
+
+addEventListener("message", ev => {
+  const message = ev.data;
+  if (message.type === SETUP) {
+    search = new Search(message.data);
+    postMessage({ type: READY });
+  } else if (message.type === QUERY) {
+    let data;
+    try {
+      data = search ? search.search(message.data) : { items: [] };
+    } catch (error) {
+      console.warn("search failed", error);
+      data = { items: [] };
+    }
+    data.query = message.data;
+    postMessage({ type: RESULT, data });
+  }
+});
