@@ -171,7 +171,10 @@ def substitute(markdown: str, facts: dict, lang: str) -> tuple[str, list[Unknown
 
         def replace(match: re.Match) -> str:
             try:
-                return safe_in_markdown(match.group(1), render(lookup(facts, match.group(1)), lang))
+                value = lookup(facts, match.group(1))
+                if isinstance(value, Derived):  # HTML the kit built, every data value in it escaped
+                    return value.render(lang)
+                return safe_in_markdown(match.group(1), render(value, lang))
             except (KeyError, TypeError):
                 unknown.append(UnknownFact(number, match.group(1)))
                 return match.group(0)
