@@ -19,15 +19,13 @@ from pathlib import Path
 import yaml
 
 from guidekit.findings import ERROR, Finding
+from guidekit.htmlsafe import MARKUP, SAFE_SCHEMES, SCHEME, url_scheme
 
 DATA_FILES = ("data/county.yml", "data/ui.yml")
-SAFE_SCHEMES = ("https", "mailto", "tel")
 # Keys that hold an address whatever it looks like, and schemes that are never an address
 # for residents wherever they are written.
 ADDRESS_KEY = re.compile(r"(^|_)(url|href|link|address_url)$")
-SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 NEVER_SAFE = {"javascript", "vbscript", "data", "file", "http", "ftp"}
-MARKUP = re.compile(r"[<>]")
 
 MESSAGES = {
     "fi": {
@@ -41,6 +39,14 @@ MESSAGES = {
                   "use an address that starts with https:, mailto: or tel:"),
     },
 }
+
+
+def is_unsafe_address(key: str, value: str) -> bool:
+    """An address a resident must not be sent to (DA102); the build prints no link for it."""
+    scheme = url_scheme(value)
+    if scheme is None or scheme in SAFE_SCHEMES:
+        return False
+    return scheme in NEVER_SAFE or bool(ADDRESS_KEY.search(key.rsplit(".", 1)[-1]))
 
 
 def _scalars(node, path=()):
@@ -69,13 +75,10 @@ def value_findings(text: str, rel_path: str, message_lang: str = "fi") -> list[F
         if sign:
             message, fix = messages["DA101"]
             findings.append(Finding(rel_path, line, "DA101", message.format(key=key, sign=sign.group(0)), fix, ERROR))
-        scheme = SCHEME.match(value)
-        last_key = key.rsplit(".", 1)[-1]
-        if scheme and scheme.group(1).lower() not in SAFE_SCHEMES and (
-            scheme.group(1).lower() in NEVER_SAFE or ADDRESS_KEY.search(last_key)
-        ):
+        if is_unsafe_address(key, value):
             message, fix = messages["DA102"]
-            findings.append(Finding(rel_path, line, "DA102", message.format(key=key, scheme=scheme.group(1)), fix, ERROR))
+            scheme = SCHEME.match(value).group(1)
+            findings.append(Finding(rel_path, line, "DA102", message.format(key=key, scheme=scheme), fix, ERROR))
     return findings
 
 

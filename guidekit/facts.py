@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from guidekit.datacheck import is_unsafe_address
 from guidekit.languages import BASE_LANGUAGE, LANGUAGES
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
@@ -109,6 +110,14 @@ def lookup(facts: dict, key: str):
     return value
 
 
+def safe_in_markdown(key: str, value: str) -> str:
+    """A fact as Markdown text: never a tag (DA101), never an unsafe address (DA102, dropped:
+    in `[x]({{ chat.url }})` a `javascript:` value would otherwise become a live link)."""
+    if is_unsafe_address(key, value):
+        return ""
+    return value.replace("<", "&lt;").replace(">", "&gt;")
+
+
 def substitute(markdown: str, facts: dict, lang: str) -> tuple[str, list[UnknownFact]]:
     """Replace every {{ key.path }}; unknown keys are returned, their text left as is."""
     unknown: list[UnknownFact] = []
@@ -117,7 +126,7 @@ def substitute(markdown: str, facts: dict, lang: str) -> tuple[str, list[Unknown
 
         def replace(match: re.Match) -> str:
             try:
-                return render(lookup(facts, match.group(1)), lang)
+                return safe_in_markdown(match.group(1), render(lookup(facts, match.group(1)), lang))
             except (KeyError, TypeError):
                 unknown.append(UnknownFact(number, match.group(1)))
                 return match.group(0)

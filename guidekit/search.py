@@ -33,6 +33,7 @@ import yaml
 
 from guidekit import morphology
 from guidekit.findings import Finding
+from guidekit.htmlsafe import plain_text
 from guidekit.languages import BASE_LANGUAGE, LANGUAGES
 
 SEARCH_DATA = "data/search.yml"
@@ -387,7 +388,8 @@ def _page_fields(doc: dict, page_meta: dict[str, dict]) -> tuple[str, str]:
     keywords = meta.get("keywords") or []
     if isinstance(keywords, str):
         keywords = [keywords]
-    return str(meta.get("description") or ""), " ".join(str(k) for k in keywords)
+    # Plain text: the build has escaped front matter for the templates (guidekit/htmlsafe.py).
+    return plain_text(meta.get("description") or ""), " ".join(plain_text(k) for k in keywords)
 
 
 def build_search_data(docs: list[dict], lang: str, page_meta: dict[str, dict], settings: LanguageSearchData) -> dict:

@@ -6,29 +6,38 @@ from urllib.parse import quote
 
 from guidekit.document import as_date
 from guidekit.facts import format_date, localize
+from guidekit.htmlsafe import escape_strings, plain_text, safe_href
 
 
 def help_box(facts: dict, lang: str) -> dict:
-    """The "Saat apua" box: every channel from the data file, in the page's language."""
+    """The "Saat apua" box: every channel from the data file, in the page's language.
+
+    Values escaped; `*_href` is None when the data's address is not https:/mailto:/tel:
+    (the template then prints the address as text, not as a link)."""
     phone = facts["customer_service"]
     chat = facts["chat"]
-    return {
-        "phone": phone["phone"],
-        "phone_link": "tel:" + phone["phone_link"],
+    return escape_strings({
+        "phone": str(phone["phone"]),
+        "phone_href": safe_href("tel:" + quote(str(phone["phone_link"]), safe="+")),
         "phone_hours": localize(phone["hours"], lang),
-        "chat_url": chat["url"],
+        "chat_url": str(chat["url"]),
+        "chat_href": safe_href(str(chat["url"])),
         "chat_hours": localize(chat["hours"], lang),
-    }
+    })
 
 
-def feedback_link(facts: dict, page_title: str, page_address: str) -> str:
-    """The form when one is configured, otherwise an email with the page named in the subject."""
+def feedback_link(facts: dict, page_title, page_address: str) -> str | None:
+    """The form when one is configured with a safe address, otherwise an email with the
+    page named in the subject; None when neither can be a safe link."""
     feedback = facts["feedback"]
-    if feedback.get("form_url"):
-        return f"{feedback['form_url']}?sivu={quote(page_address, safe='')}"
-    subject = quote(f"Palaute: {page_title}")
+    form = safe_href(feedback.get("form_url"))
+    if form:
+        return f"{form}?sivu={quote(page_address, safe='')}"
+    if not feedback.get("email"):
+        return None
+    subject = quote(f"Palaute: {plain_text(page_title)}")
     body = quote(page_address)
-    return f"mailto:{feedback['email']}?subject={subject}&body={body}"
+    return safe_href(f"mailto:{quote(str(feedback['email']), safe='@.+')}?subject={subject}&body={body}")
 
 
 def reviewed_text(meta: dict, lang: str) -> str | None:

@@ -37,6 +37,7 @@ from guidekit.addresses import (
 )
 from guidekit.facts import FactsError, load_facts
 from guidekit.findings import Finding, log_finding
+from guidekit.htmlsafe import plain_text
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE
 from guidekit.pdf import LARGE_PRINT, REGULAR, pdf_path
 from guidekit.qr import qr_svg
@@ -155,7 +156,7 @@ def print_sheet(page, config) -> dict | None:
         "pdf": pdf_links(page, lang, short_id) if publishing_pdfs() else None,
         "language_name": _state["names"].get(text_language, text_language),
         "language_code": BASE_LANGUAGE.get(text_language, text_language),
-        "qr_svg": qr_svg(address, ui["qr_label"].format(title=page.title or "", address=display_url(address))),
+        "qr_svg": qr_svg(address, ui["qr_label"].format(title=plain_text(page.title or ""), address=display_url(address))),
     }
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from guidekit.datacheck import data_findings
 from guidekit.facts import FactsError, load_facts, substitute
 from guidekit.findings import log_finding
 from guidekit.html_fixes import valid_material_markup
+from guidekit.htmlsafe import escape_nav_titles, escape_page_text, escape_strings
 from guidekit.languages import DEFAULT_LANGUAGE
 from guidekit.site_context import feedback_link, help_box, reviewed_text
 
@@ -57,6 +58,21 @@ def on_page_markdown(markdown, page, config, files):
     return text
 
 
+@event_priority(-110)  # after static-i18n (-100) has put the translated names in the nav
+def on_nav(nav, config, files):
+    escape_nav_titles(nav.items)
+    return nav
+
+
+def on_env(env, config, files):
+    # Every page is read and rendered by now, and no template has run yet: escape the
+    # front matter and titles that Material's templates print as they are (guidekit/htmlsafe.py).
+    for file in files.documentation_pages():
+        if file.page is not None:
+            escape_page_text(file.page)
+    return env
+
+
 def _base_context(config) -> dict:
     lang = current_language(config)
     facts = _state["facts"]
@@ -64,7 +80,7 @@ def _base_context(config) -> dict:
         "lang": lang,
         # Where this language's pages start, relative to the site root ("" or "sv/").
         "root_prefix": "" if lang == _default_language(config) else f"{lang}/",
-        "ui": _state["ui"][lang],
+        "ui": escape_strings(_state["ui"][lang]),
         "example_data": bool(facts.get("example_data")),
     }
 

@@ -4,9 +4,8 @@ The title goes into the navigation of every page, the browser tab and the search
 index, the description into a <meta> tag: text there must stay text. A `<` or `>`
 could open a tag, and a script in a title would run on every page (issue 14)."""
 
-import re
-
 from guidekit.frontmatter import read_front_matter
+from guidekit.htmlsafe import MARKUP
 from guidekit.rules import Report
 
 NAMES = ("FM110", "markup-in-front-matter")
@@ -32,7 +31,6 @@ EXAMPLES = {
     "good": "title: Kysy chatissa",
     "bad": "title: Kysy chatissa<img src=x onerror=alert(1)>",
 }
-MARKUP = re.compile(r"[<>]")
 
 
 def _strings(value):
