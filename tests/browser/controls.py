@@ -140,6 +140,28 @@ def operate_print(tab, key: str) -> None:
     assert tab.evaluate(count) == before + 1, f"{key!r} on the print button did not print"
 
 
+# Headless Chromium's clipboard needs a permission: record what is copied instead.
+RECORD_COPIES = (
+    "Object.defineProperty(navigator, 'clipboard', {value: {writeText: text => {"
+    " window.__gkCopied = (window.__gkCopied || []).concat([text]); return Promise.resolve(); }}});"
+)
+
+
+def operate_copy(tab, key: str) -> None:
+    """The copy button puts the page's short address on the clipboard and says so in its
+    status (a live region) each time it is pressed."""
+    before = tab.evaluate("() => (window.__gkCopied || []).length")
+    address = tab.evaluate("() => document.querySelector('.gk-share .gk-short-address').href")
+    tab.keyboard.press(key)
+    tab.wait_for_function("n => (window.__gkCopied || []).length > n", arg=before, timeout=5000)
+    assert tab.evaluate("() => window.__gkCopied.at(-1)") == address
+    status = tab.locator(".gk-copy-status")
+    tab.wait_for_function("() => document.querySelector('.gk-copy-status').textContent.trim() !== ''", timeout=5000)
+    assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
+    assert status.inner_text() == tab.evaluate("() => document.querySelector('[data-gk-copy]').dataset.gkCopied")
+    assert tab.evaluate("() => document.activeElement.matches('[data-gk-copy]')"), "focus left the copy button"
+
+
 def operate_feedback(tab, key: str) -> None:
     href = tab.evaluate("() => document.activeElement.href")
     # The feedback form is on the county's site: answer for it, nothing leaves the machine.
@@ -185,6 +207,8 @@ CONTROLS = [
     Control("search button", "[data-gk-search-button]", ("mobile",), "guide", operate_search_button, ("Enter", " ")),
     Control("search", "input.md-search__input", ("desktop", "mobile"), "guide", operate_search),
     Control("print button", "[data-gk-print]", ("desktop", "mobile"), "guide", operate_print, ("Enter", " "), COUNT_PRINTS),
+    Control("copy button", "[data-gk-copy]", ("desktop", "mobile"), "guide", operate_copy, ("Enter", " "),
+            RECORD_COPIES),
     Control("feedback", ".gk-feedback a[href]", ("desktop", "mobile"), "guide", operate_feedback),
     Control(
         "back to top", ".md-top", ("desktop", "mobile"), "guide", operate_back_to_top, reach=reach_back_to_top
