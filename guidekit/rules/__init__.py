@@ -96,6 +96,9 @@ RULE_MODULES = [
     "img207_image_metadata",
     "img208_svg_unsafe",
     "img209_svg_no_size",
+    "ht101_html_element",
+    "ht102_html_attribute",
+    "ht103_html_address",
 ]
 
 
