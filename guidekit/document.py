@@ -31,7 +31,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.attrs import attrs_plugin
 
 from guidekit import pagelimits
-from guidekit.facts import PLACEHOLDER, lookup, render
+from guidekit.facts import DERIVED_BLOCKS, PLACEHOLDER, Derived, lookup, render
 from guidekit.frontmatter import FrontMatter, read_front_matter
 
 URL = re.compile(r"\b(?:https?://|www\.)\S+?(?=[.,;:!?)]*(?:\s|$))|\b[\w.+-]+@[\w-]+\.[\w.-]*\w")
@@ -161,7 +161,9 @@ def _fact_text(match: re.Match, facts: dict | None, lang: str) -> str:
         return "0"
     # A list placeholder becomes a whole bulleted list of data-file entries, not
     # prose of this paragraph: it adds no words to the sentence around it.
-    if isinstance(value, dict) and "items" in value:
+    if (isinstance(value, dict) and "items" in value) or (
+        isinstance(value, Derived) and DERIVED_BLOCKS[value.name]
+    ):
         return ""
     # One line, so that every line keeps its number; never markup, as in the build (facts.py).
     return text.replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")

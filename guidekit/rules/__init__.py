@@ -68,6 +68,8 @@ RULE_MODULES = [
     "pl306_genitive_chain",
     "pl307_nominal_style",
     "pl308_initialism",
+    "pl309_passive_words",
+    "pl310_nominalisation",
     "fm101_front_matter_syntax",
     "fm102_required_field",
     "fm103_review_date",
