@@ -136,7 +136,7 @@ def test_every_published_pdf_is_tagged_and_in_its_pages_language(published):
         html_lang = parse_html(page).find_all("html")[0].attrs["lang"]
         catalog = PdfReader(pdf).trailer["/Root"]
         assert catalog.get("/Lang") == html_lang, (pdf, catalog.get("/Lang"))
-        assert catalog["/MarkInfo"]["/Marked"] is True and "/StructTreeRoot" in catalog
+        assert bool(catalog["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in catalog
 
 
 def test_rendered_pages_for_a_reviewer(published):
