@@ -400,14 +400,15 @@ def built_small_site(tmp_path_factory) -> tuple[Path, str]:
 def notice(site: Path, rel: str) -> str | None:
     html = (site / rel).read_text(encoding="utf-8")
     start = html.find('class="gk-outdated-notice"')
-    return None if start < 0 else html[start : html.index("</p>", start)]
+    return None if start < 0 else html[start : html.index("</div>", start)]
 
 
 def test_outdated_translation_tells_its_readers_in_their_language(built_small_site):
     site, _output = built_small_site
     sv = notice(site, "sv/ohjeet/chat/index.html")
     assert sv is not None and "Den här översättningen kan vara föråldrad" in sv
-    assert 'href="../../../ohjeet/chat/"' in sv
+    assert 'href="../../../ohjeet/chat/" hreflang="fi"' in sv  # the Finnish source page
+    assert sv.startswith('class="gk-outdated-notice" role="note"')
     selko = notice(site, "selko/ohjeet/chat/index.html")
     assert selko is not None and "Tämän sivun tiedot voivat olla vanhoja" in selko
 
