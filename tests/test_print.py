@@ -176,7 +176,9 @@ def test_organisations_page_lists_every_guide_with_short_address_and_qr(built_si
     expected = {absolute_url(site_url, lang, short_url(plan.inventory.short_of(g.path))): g for g in guides_of(plan, lang)}
     found = {}
     for card in cards:
-        title_link, short_link = card.find_all("a")
+        # The card's other links are its files (tests/test_qr_files.py, tests/test_publish_pdf.py).
+        (title_link,) = card.find_all("p", class_="gk-guide-card__title")[0].find_all("a")
+        (short_link,) = card.find_all("a", class_="gk-short-address")
         found[short_link.attrs["href"]] = title_link
         guide = expected[short_link.attrs["href"]]
         assert title_link.text == guide.title
