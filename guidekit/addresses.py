@@ -517,7 +517,8 @@ def is_redirect_page(text: str) -> bool:
     return REDIRECT_MARK in text
 
 
-def redirect_html(*, html_lang: str, title: str, href: str, canonical: str, link_text: str) -> str:
+def redirect_html(*, html_lang: str, title: str, href: str, canonical: str, link_text: str,
+                  stylesheet: str | None = None) -> str:
     """A static redirect: immediate meta refresh, canonical address and a visible link."""
     e = html.escape
     return (
@@ -525,7 +526,8 @@ def redirect_html(*, html_lang: str, title: str, href: str, canonical: str, link
         f'<html lang="{e(html_lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         f"<title>{e(title)}</title>\n"
-        '<meta name="robots" content="noindex">\n'
+        + (f'<link rel="stylesheet" href="{e(stylesheet)}">\n' if stylesheet else "")
+        + '<meta name="robots" content="noindex">\n'
         f"{REDIRECT_MARK}\n"
         f'<link rel="canonical" href="{e(canonical)}">\n'
         f'<meta http-equiv="refresh" content="0; url={e(href)}">\n'

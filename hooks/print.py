@@ -47,6 +47,8 @@ from guidekit.pdf import LARGE_PRINT, REGULAR, pdf_path
 from guidekit.qr import qr_file_name, qr_svg, write_qr_files
 
 log = get_plugin_logger("guidekit.print")
+# The redirect pages' own small stylesheet (long words break on a narrow screen).
+REDIRECT_STYLESHEET = "assets/stylesheets/redirect.css"
 GUIDE_LIST = re.compile(r"^<!--\s*guidekit:\s*guide-list\s*-->\s*$", re.MULTILINE)
 _state: dict = {}
 
@@ -268,6 +270,7 @@ def on_post_build(config):
                 href=relative_href(redirect.source, redirect.target),
                 canonical=absolute_url(config.site_url, lang, redirect.target, default),
                 link_text=ui["redirect_text"],
+                stylesheet=Path(os.path.relpath(Path(config.site_dir) / REDIRECT_STYLESHEET, target.parent)).as_posix(),
             )),  # a redirect page has no script of its own
             encoding="utf-8",
         )

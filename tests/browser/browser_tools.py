@@ -229,6 +229,9 @@ def tab_walk(page, key: str = "Tab", limit: int = 400, on_stop=None) -> tuple[li
             break
         numbers.append(number)
         if on_stop:
+            # The browser scrolls the focused element into view with the next frames; on a
+            # busy machine they come late, and a check made at once sees it off screen.
+            settle(page)
             on_stop(number)
     return details(page, numbers), ended
 
