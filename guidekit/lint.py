@@ -6,6 +6,7 @@ findings in the same words.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -14,13 +15,19 @@ from guidekit import lintcache, morphology
 from guidekit.config import Config, load_config
 from guidekit.document import Document, DocumentError, parse_document, read_page_text
 from guidekit.facts import FactsError, load_facts
-from guidekit.findings import ERROR, Finding
+from guidekit.findings import Finding
 from guidekit.languages import DEFAULT_LANGUAGE, LANGUAGES, UnknownLanguage, language_of
 from guidekit.readability import Score
 from guidekit.rules import all_rules, rule_id
 from guidekit.rules.plain import page_score
 
 DOCS_DIR = "docs"
+
+
+def checks_enabled() -> bool:
+    """The build runs the checks unless GUIDEKIT_CHECKS is 0 (the address and data checks
+    then still run in their own hooks: a printed QR code must never lead nowhere)."""
+    return os.environ.get("GUIDEKIT_CHECKS", "1").strip().lower() not in ("0", "false", "no", "off")
 
 
 @dataclass
@@ -46,7 +53,8 @@ class LintContext:
 
     @cached_property
     def rules(self) -> list:
-        return all_rules()
+        """The page rules; site rules (SCOPE = "site") are run by guidekit/sitecheck.py."""
+        return [rule for rule in all_rules() if hasattr(rule, "check")]
 
     @cached_property
     def site_rules(self) -> list:
@@ -120,7 +128,7 @@ def findings_for(doc: Document, ctx: LintContext) -> list[Finding]:
                     rule=rid,
                     message=message.format(**report.details),
                     fix=fix.format(**report.details),
-                    severity=report.severity or settings.get("severity", ERROR),
+                    severity=report.severity or settings["severity"],
                 )
             )
     return sorted(findings)

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -31,18 +30,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from guidekit.addresses import without_covered_lint_findings
 from guidekit.commands.lint import lint_pages
 from guidekit.config import ConfigError, load_config
 from guidekit.findings import log_finding
+from guidekit.lint import checks_enabled
 from guidekit.languages import LANGUAGES
 
 log = logging.getLogger("mkdocs.plugins.guidekit")
 _run: dict = {}  # "executor", "future" of the build in progress
-
-
-def checks_enabled() -> bool:
-    return os.environ.get("GUIDEKIT_CHECKS", "1").strip().lower() not in ("0", "false", "no", "off")
 
 
 def _nested_build(config) -> bool:
@@ -107,8 +102,8 @@ def _report() -> None:
         log.warning(result.voikko_problem)  # said once; the Voikko rules then report nothing
     # Info, not a warning: tells the author how much was checked again (and the benchmark what it cost).
     log.info(result.checked_line(with_cpu=in_worker))
-    # A duplicate short id is AD002 of the address step (hooks/print.py), not FM107 too.
-    for finding in without_covered_lint_findings(result.findings):
+    # The page rules and the site rules (addresses, data): what `guidekit lint` reports.
+    for finding in result.findings:
         log_finding(log, finding)
 
 

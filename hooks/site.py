@@ -13,6 +13,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from guidekit.datacheck import data_findings
 from guidekit.facts import FactsError, load_facts, substitute
 from guidekit.findings import log_finding
+from guidekit.lint import checks_enabled
 from guidekit.html_fixes import valid_material_markup
 from guidekit.htmlsafe import escape_nav_titles, escape_page_text, escape_strings
 from guidekit.languages import DEFAULT_LANGUAGE
@@ -46,7 +47,8 @@ def on_config(config):
     except FactsError as error:
         raise PluginError(str(error)) from None
     i18n = config.plugins.get("guidekit-i18n")
-    if not (i18n is not None and i18n.building):  # once per build, not once per language
+    # Once per build, not once per language; with the checks on, hooks/checks.py reports them.
+    if not (i18n is not None and i18n.building) and not checks_enabled():
         for finding in data_findings(root):
             log_finding(log, finding)  # errors fail --strict: markup or an unsafe address in data
     return config

@@ -19,12 +19,11 @@ from pathlib import Path
 
 from guidekit import lintcache, morphology
 from guidekit.config import ConfigError
-from guidekit.datacheck import data_findings
-from guidekit.search import search_data_findings
 from guidekit.findings import ERROR, Finding, to_json
 from guidekit.languages import BASE_LANGUAGE, LANGUAGES, UnknownLanguage, language_of
 from guidekit.lint import lint_page, make_context, pages_under
 from guidekit.readability import Score
+from guidekit.sitecheck import site_findings
 
 SUMMARY_WORDS = {
     "fi": {
@@ -119,8 +118,9 @@ def lint_pages(
     ctx = make_context(root, message_lang=message_lang)
     cache_file = lintcache.cache_path(ctx.root) if use_cache and lintcache.cache_enabled() else None
     cache = lintcache.LintCache.load(cache_file) if cache_file is not None else None
-    # The data files' values reach every page, so they are checked whatever pages are linted.
-    findings: list[Finding] = data_findings(ctx.root, message_lang) + search_data_findings(ctx.root, message_lang)
+    # The addresses and the data files concern every page, so they are checked whatever
+    # pages are linted; the build reports the same (hooks/checks.py runs this function).
+    findings: list[Finding] = site_findings(ctx)
     summaries: dict[str, LanguageSummary] = {}
     for page in pages_under([p.resolve() for p in paths], ctx.root):
         page_findings, score = lint_page(page, ctx, cache)

@@ -20,8 +20,9 @@ MESSAGES = {
 }
 RATIONALE = (
     "Lyhytosoite vie yhteen ohjeeseen. Jos kahdella sivulla on sama osoite, tulosteen QR-koodi "
-    "voi viedä väärään ohjeeseen. Sivuston koonti (`mkdocs build`) ilmoittaa saman ongelman "
-    "kerran, tunnuksella AD002."
+    "voi viedä väärään ohjeeseen. `guidekit lint` ja koonti ilmoittavat sen kummankin sivun "
+    "rivillä tällä tunnuksella; kun koonnin tarkistukset ovat pois päältä (GUIDEKIT_CHECKS=0), "
+    "osoitteiden tarkistus ilmoittaa sen kerran tunnuksella AD002."
 )
 EXAMPLES = {
     "good": "ohjeet/chat.md: short: chat — ohjeet/chat-ikaihmiset.md: short: chat-ikaihmiset",

@@ -1,0 +1,12 @@
+"""AD004: a redirect is wrong (a site check: guidekit/sitecheck.py)."""
+
+NAMES = ("AD004", "redirect-invalid")
+DESCRIPTION = "Uudelleenohjaus on virheellinen"
+TAGS = ('addresses',)
+LANGUAGES = ("fi", "sv", "en", "selko")
+SCOPE = "site"  # no check(): reported by guidekit/addresses.py, for lint and build alike
+SEVERITY = "error"
+RATIONALE = (
+    'data/redirects.yml ohjaa siirretyn sivun vanhan osoitteen uuteen. Ohjaus, jonka lähde on yhä olemassa oleva sivu, ei koskaan toteudu; ohjaus, jonka kohdetta ei ole tai joka kiertää kehää, veisi lukijan virhesivulle; ohjaus, joka osuu olemassa olevan sivun osoitteeseen, korvaisi sivun.'
+     ' Löydös on tiedostossa, jossa ei ole ohituskommentteja; säännön voi ottaa pois käytöstä tai sen vakavuutta muuttaa guidekit.yml:ssä.'
+)
