@@ -57,6 +57,8 @@ class Locale(i18n_config.Locale):
 
 class LanguageConfig(i18n_config.I18nPluginLanguage):
     locale = Locale(str)
+    # guidekit's own settings of the language, read by guidekit/languages.py (which checks them).
+    guidekit = config_options.Type(dict, default={})
 
 
 class PluginConfig(i18n_config.I18nPluginConfig):

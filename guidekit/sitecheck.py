@@ -3,7 +3,8 @@
 - the permanent addresses (AD001–AD007, guidekit/addresses.py): the record, the redirects
   and every page's short id;
 - the data files whose values reach every page (DA101–DA102, guidekit/datacheck.py);
-- data/search.yml (SE001–SE004, guidekit/search.py).
+- data/search.yml (SE001–SE004, guidekit/search.py);
+- the languages' settings in mkdocs.yml (LA001, guidekit/languages.py).
 
 Each ID is a rule module with SCOPE = "site" (guidekit/rules/), so it is documented in
 authoring/rules.md and turned off or given another severity in guidekit.yml like any
@@ -18,7 +19,7 @@ from dataclasses import replace
 from guidekit.addresses import load_plan
 from guidekit.datacheck import data_findings
 from guidekit.findings import Finding
-from guidekit.languages import DEFAULT_LANGUAGE, UnknownLanguage, language_of
+from guidekit.languages import DEFAULT_LANGUAGE, REGISTRY, UnknownLanguage, language_of
 from guidekit.search import search_data_findings
 
 # An address finding a page rule reports already, at the page's line, when the checks
@@ -34,8 +35,18 @@ def site_findings(ctx, default_language: str = DEFAULT_LANGUAGE) -> list[Finding
         *plan.findings,
         *data_findings(ctx.root, ctx.message_lang),
         *search_data_findings(ctx.root, ctx.message_lang),
+        *language_findings(),
     ]
     return ruled([f for f in found if f.rule not in COVERED_BY_PAGE_RULES], ctx)
+
+
+def language_findings() -> list[Finding]:
+    """LA001: what the language registry (mkdocs.yml's locale blocks) lacks or gets wrong."""
+    return [
+        Finding(REGISTRY.path, line, "LA001", message,
+                "lisää kielen lohkoon mkdocs.yml:ssä guidekit: {readability: …} (ks. README, Uusi kieli)")
+        for line, message in REGISTRY.problems
+    ]
 
 
 def ruled(findings: list[Finding], ctx) -> list[Finding]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from guidekit import lintcache, morphology
 from guidekit.config import ConfigError
-from guidekit.findings import ERROR, Finding, to_json
+from guidekit.findings import ERROR, INFO, Finding, to_json
 from guidekit.languages import BASE_LANGUAGE, LANGUAGES, UnknownLanguage, language_of
 from guidekit.lint import lint_page, make_context, pages_under
 from guidekit.readability import Score
@@ -46,14 +46,16 @@ SUMMARY_WORDS = {
 
 
 WARNING_LABEL = {"fi": "varoitus", "en": "warning"}
+NOTE_LABEL = {"fi": "huomautus", "en": "note"}
 
 
 def terminal_line(finding: Finding, message_lang: str = "fi") -> str:
-    """A finding as the terminal shows it: a warning says it is one (it does not fail the run)."""
+    """A finding as the terminal shows it: a warning or a note says so (it does not fail the run)."""
     line = finding.format()
     if finding.severity == ERROR:
         return line
-    label = WARNING_LABEL.get(message_lang, WARNING_LABEL["fi"])
+    labels = NOTE_LABEL if finding.severity == INFO else WARNING_LABEL
+    label = labels.get(message_lang, labels["fi"])
     return line.replace("] ", f"] ({label}) ", 1)
 
 

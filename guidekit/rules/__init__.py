@@ -110,6 +110,7 @@ RULE_MODULES = [
     "se002_search_data_key",
     "se003_search_data_value",
     "se004_search_data_synonym",
+    "la001_language_setup",
 ]
 
 

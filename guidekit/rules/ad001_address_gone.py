@@ -1,9 +1,10 @@
 """AD001: a published address leads nowhere (a site check: guidekit/sitecheck.py)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 NAMES = ("AD001", "address-gone")
 DESCRIPTION = "Julkaistu osoite ei johda mihinkään"
 TAGS = ('addresses',)
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SCOPE = "site"  # no check(): reported by guidekit/addresses.py, for lint and build alike
 SEVERITY = "error"
 RATIONALE = (

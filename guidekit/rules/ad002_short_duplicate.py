@@ -1,9 +1,10 @@
 """AD002: one short id on two pages (a site check: guidekit/sitecheck.py)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 NAMES = ("AD002", "short-duplicate")
 DESCRIPTION = "Sama lyhyt osoite kahdella sivulla"
 TAGS = ('addresses',)
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SCOPE = "site"  # no check(): reported by guidekit/addresses.py, for lint and build alike
 SEVERITY = "error"
 RATIONALE = (

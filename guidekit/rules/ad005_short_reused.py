@@ -1,9 +1,10 @@
 """AD005: a short id published for one guide is now another's (a site check: guidekit/sitecheck.py)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 NAMES = ("AD005", "short-reused")
 DESCRIPTION = "Lyhyt osoite on annettu toiselle ohjeelle"
 TAGS = ('addresses',)
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SCOPE = "site"  # no check(): reported by guidekit/addresses.py, for lint and build alike
 SEVERITY = "error"
 RATIONALE = (

@@ -1,9 +1,10 @@
 """DA102: data unsafe address (checked for the whole site by guidekit/datacheck.py)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 NAMES = ("DA102", "data-unsafe-address")
 DESCRIPTION = "Datatiedoston osoite ei ole turvallinen"
 TAGS = ('data', 'security')
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SCOPE = "site"  # no check(): reported by guidekit/datacheck.py, for lint and build alike
 SEVERITY = "error"
 RATIONALE = (

@@ -1,5 +1,6 @@
 """FM107: two pages of the same language share one `short` id."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.document import DocumentError, split_front_matter
 from guidekit.frontmatter import is_blank, read_front_matter
 from guidekit.rules import Report
@@ -7,7 +8,7 @@ from guidekit.rules import Report
 NAMES = ("FM107", "duplicate-short")
 DESCRIPTION = "Sama lyhytosoite on kahdella sivulla"
 TAGS = ("authoring", "front-matter", "addresses")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": (
         "lyhytosoite short: ”{value}” on myös sivulla {others}",

@@ -1,9 +1,10 @@
 """GK000: a page cannot be read (reported by the page loop in guidekit/lint.py)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 NAMES = ("GK000", "unreadable")
 DESCRIPTION = "Tiedostoa ei voi lukea"
 TAGS = ('authoring',)
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SCOPE = "site"  # no check(): reported by the page loop (guidekit/lint.py), for lint and build alike
 SEVERITY = "error"
 RATIONALE = (

@@ -1,12 +1,13 @@
 """IMG208: an SVG image with a script or a reference outside the site (web font, remote image)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.images import local_images
 from guidekit.rules import Report
 
 NAMES = ("IMG208", "svg-unsafe")
 DESCRIPTION = "SVG-kuvassa on skripti tai viittaus sivuston ulkopuolelle"
 TAGS = ("images", "files", "svg", "privacy")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": (
         "SVG-kuvassa {file} on skripti tai ulkoinen viittaus: {problems}",

@@ -1,5 +1,6 @@
 """PL101: a sentence with too many words."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.rules import Report
 from guidekit.settings import Setting
 from guidekit.rules.plain import excerpt, sentences
@@ -7,7 +8,7 @@ from guidekit.rules.plain import excerpt, sentences
 NAMES = ("PL101", "sentence-length")
 DESCRIPTION = "Virke on liian pitkä"
 TAGS = ("plain-language", "sentences")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("max_words", "integer", 25, "virkkeen enimmäispituus sanoina", minimum=1),
 )

@@ -1,9 +1,10 @@
 """SE001: search data syntax (checked for the whole site by guidekit/search.py)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 NAMES = ("SE001", "search-data-syntax")
 DESCRIPTION = "Hakutiedosto ei ole kelvollista YAMLia"
 TAGS = ('search', 'data')
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SCOPE = "site"  # no check(): reported by guidekit/search.py, for lint and build alike
 SEVERITY = "error"
 RATIONALE = (

@@ -1,5 +1,6 @@
 """TR101: the Finnish source changed after this translation was last brought up to date."""
 
+from guidekit.languages import TRANSLATIONS
 from guidekit.frontmatter import read_front_matter
 from guidekit.rules import Report
 from guidekit.translations import HASH_DIFFERS, HASH_FIELD, NO_HASH, SOURCE_LANGUAGE, state_from_hash, stored_hash
@@ -7,7 +8,7 @@ from guidekit.translations import HASH_DIFFERS, HASH_FIELD, NO_HASH, SOURCE_LANG
 NAMES = ("TR101", "translation-outdated")
 DESCRIPTION = "Käännös voi olla vanhentunut"
 TAGS = ("authoring", "translations")
-LANGUAGES = ("sv", "en", "selko")
+LANGUAGES = TRANSLATIONS
 MESSAGES = {
     "fi": ("käännös voi olla vanhentunut: {why}", "{todo}"),
     "en": ("the translation may be out of date: {why}", "{todo}"),
