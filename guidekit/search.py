@@ -30,11 +30,12 @@ from pathlib import Path
 
 import snowballstemmer
 import yaml
+from babel import Locale, UnknownLocaleError
 
 from guidekit import morphology
 from guidekit.findings import Finding
 from guidekit.htmlsafe import plain_text
-from guidekit.languages import BASE_LANGUAGE, LANGUAGES
+from guidekit.languages import BASE_LANGUAGE, LANGUAGES, language
 
 SEARCH_DATA = "data/search.yml"
 
@@ -227,7 +228,17 @@ def load_search_data(root: Path) -> dict[str, LanguageSearchData]:
 
 @lru_cache(maxsize=None)
 def _stemmer(lang: str):
-    return snowballstemmer.stemmer(STEMMERS[lang])
+    """The language's Snowball stemmer: STEMMERS, else the one named after its Babel locale's
+    language (et → estonian); None when Snowball has none (words are then matched as written)."""
+    name = STEMMERS.get(lang)
+    if name is None:
+        registered = language(lang)
+        try:
+            name = Locale.parse((registered.babel if registered else lang).replace("-", "_")).english_name
+        except (ValueError, UnknownLocaleError):
+            name = None
+        name = name.split(" (")[0].lower() if name else None
+    return snowballstemmer.stemmer(name) if name in snowballstemmer.algorithms() else None
 
 
 @lru_cache(maxsize=None)
@@ -253,8 +264,8 @@ def analyse(word: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             compound = morphology.compound_parts(reading)
             if len(compound) > 1:
                 parts.update(p.lower() for p in compound if len(p) > 2)
-    else:
-        own.add(_stemmer(lang).stemWord(word))
+    elif (stemmer := _stemmer(lang)) is not None:
+        own.add(stemmer.stemWord(word))
     return tuple(sorted(own)), tuple(sorted(parts - own))
 
 
