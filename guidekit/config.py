@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from guidekit import yamlsafe
 from guidekit.languages import LANGUAGES
 from guidekit.settings import COMMON, Setting, check_block, defaults, problem, unknown
 
@@ -206,12 +207,16 @@ def load_config(root: Path | None = None) -> Config:
     if not path.is_file():
         return Config(root=root)
     try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text) or {}
+        text = yamlsafe.read_text(path)
+        data = yamlsafe.load(text) or {}  # bounded: no alias bombs
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: tiedostoa ei voi lukea UTF-8-tekstinä ({error})") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
         raise ConfigError(f"{path}{line}: YAML-virhe: {getattr(error, 'problem', error)}") from None
+    except ValueError as error:  # an impossible date, e.g. 2026-02-30
+        raise ConfigError(f"{path}: arvoa ei voi lukea ({error})") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: tiedoston pitää olla YAML-sanakirja")
     validate(path, text, data)

@@ -11,8 +11,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from guidekit.datacheck import data_findings
-from guidekit.facts import FactsError, load_facts, substitute
+from guidekit.datafiles import check_facts, check_ui, format_problem
+from guidekit.facts import substitute
 from guidekit.findings import log_finding
+from guidekit.frontmatter import is_draft
 from guidekit.lint import checks_enabled
 from guidekit.html_fixes import valid_material_markup
 from guidekit.htmlsafe import escape_nav_titles, escape_page_text, escape_strings
@@ -41,11 +43,14 @@ def _default_language(config) -> str:
 
 def on_config(config):
     root = Path(config.config_file_path).parent
-    try:
-        _state["facts"] = load_facts(root / "data" / "county.yml")
-        _state["ui"] = load_facts(root / "data" / "ui.yml")
-    except FactsError as error:
-        raise PluginError(str(error)) from None
+    # Every key the template reads is checked here, before any page is rendered: a missing
+    # one stops the build with its file, key and line (not a KeyError deep in a template).
+    facts, facts_problems = check_facts(root)
+    ui, ui_problems = check_ui(root)
+    problems = facts_problems + ui_problems
+    if problems:
+        raise PluginError("\n".join(format_problem(problem) for problem in problems))
+    _state["facts"], _state["ui"] = facts, ui
     i18n = config.plugins.get("guidekit-i18n")
     # Once per build, not once per language; with the checks on, hooks/checks.py reports them.
     if not (i18n is not None and i18n.building) and not checks_enabled():
@@ -102,6 +107,8 @@ def on_page_context(context, page, config, nav):
     gk.update(
         is_fallback=page_language(page) != lang,
         is_guide="service" in meta,
+        # Only `mkdocs serve` builds drafts (hooks/publish.py); the banner says so.
+        is_draft=is_draft(meta),
         reviewed=reviewed_text(meta, lang),
         help=help_box(facts, lang),
         feedback_url=feedback_link(facts, page.title or "", site_url + page.url),

@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from guidekit import atomicfile
 from guidekit.config import ConfigError, load_config
 from guidekit.images import inspect_image, strip_metadata, webp_copy
 
@@ -149,6 +150,6 @@ def strip(files: list[Path], base: Path) -> int:
             continue
         if not info.metadata:
             continue
-        path.write_bytes(strip_metadata(path.read_bytes(), info))
+        atomicfile.write_bytes(path, strip_metadata(path.read_bytes(), info))
         print(f"{path}: poistettu {', '.join(info.metadata)}")
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from guidekit import atomicfile
 from guidekit.config import Config, ConfigError, load_config
 from guidekit.rules import all_rules, rule_id
 from guidekit.settings import COMMON, KINDS
@@ -145,6 +146,6 @@ def run(args) -> int:
         return 0
     if current != text:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        atomicfile.write_text(target, text)
         print(f"kirjoitettu {target}")
     return 0

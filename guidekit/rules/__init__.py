@@ -7,6 +7,10 @@
     MESSAGES     {"fi": (message, fix), "en": (message, fix)}: str.format templates
     check(doc, settings, ctx) -> iterable of Report(line, details)
 
+A rule about the site's files rather than one page (a folder, a data file, every SVG)
+also exports check_site(ctx) -> iterable of (path, Report): run once per whole-site
+lint and build, never cached.
+
 A rule whose findings depend on other pages than the page and its Finnish source
 sets SITE_WIDE = True and exports site_inputs(ctx, page, lang) -> str: what it reads
 from the other pages for that page; it becomes part of the page's key in the results
@@ -55,6 +59,9 @@ RULE_MODULES = [
     "gk000_unreadable",
     "gk001_suppression_reason",
     "gk002_unknown_fact",
+    "gk003_unknown_language_folder",
+    "gk004_unpublished_file",
+    "gk005_data_file",
     "pl101_sentence_length",
     "pl102_paragraph_length",
     "pl103_subheading_gap",
