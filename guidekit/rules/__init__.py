@@ -77,6 +77,8 @@ RULE_MODULES = [
     "pl306_genitive_chain",
     "pl307_nominal_style",
     "pl308_initialism",
+    "pl309_passive_words",
+    "pl310_nominalisation",
     "fm101_front_matter_syntax",
     "fm102_required_field",
     "fm103_review_date",
@@ -118,6 +120,9 @@ RULE_MODULES = [
     "se003_search_data_value",
     "se004_search_data_synonym",
     "la001_language_setup",
+    "ht101_html_element",
+    "ht102_html_attribute",
+    "ht103_html_address",
 ]
 
 
