@@ -13,9 +13,13 @@ def help_box(facts: dict, lang: str) -> dict:
     """The "Saat apua" box: every channel from the data file, in the page's language.
 
     Values escaped; `*_href` is None when the data's address is not https:/mailto:/tel:
-    (the template then prints the address as text, not as a link)."""
+    (the template then prints the address as text, not as a link). `paper` is what only a
+    printed guide shows, where no link can be followed: the digital-support phone and the
+    service points' addresses and hours."""
     phone = facts["customer_service"]
     chat = facts["chat"]
+    support = facts.get("digital_support") or {}
+    points = (facts.get("service_points") or {}).get("items") or []
     return escape_strings({
         "phone": str(phone["phone"]),
         "phone_href": safe_href("tel:" + quote(str(phone["phone_link"]), safe="+")),
@@ -23,6 +27,17 @@ def help_box(facts: dict, lang: str) -> dict:
         "chat_url": str(chat["url"]),
         "chat_href": safe_href(str(chat["url"])),
         "chat_hours": localize(chat["hours"], lang),
+        "paper": {
+            "support_phone": str(support["phone"]) if support.get("phone") else None,
+            "support_phone_href": safe_href("tel:" + quote(str(support["phone_link"]), safe="+"))
+            if support.get("phone_link") else None,
+            "support_hours": localize(support["hours"], lang) if support.get("hours") else None,
+            "service_points": [
+                {"name": localize(point["name"], lang), "address": str(point["address"]),
+                 "hours": localize(point["hours"], lang) if point.get("hours") else None}
+                for point in points
+            ],
+        },
     })
 
 
