@@ -344,4 +344,4 @@ def test_build_fails_when_a_short_address_would_overwrite_a_page(tmp_path):
     assert result.returncode != 0
     assert "[AD004] data/redirects.yml:1: uudelleenohjaus o/sovellus/ osuu olemassa olevaan sivuun" in output
     # The page itself is kept, not replaced by the redirect.
-    assert "http-equiv" not in (tmp_path / "site" / "o" / "sovellus" / "index.html").read_text(encoding="utf-8")
+    assert "http-equiv=\"refresh\"" not in (tmp_path / "site" / "o" / "sovellus" / "index.html").read_text(encoding="utf-8")
