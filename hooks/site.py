@@ -11,11 +11,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from guidekit.datacheck import data_findings
+from guidekit.document import split_front_matter
 from guidekit.facts import FactsError, load_facts, substitute
 from guidekit.findings import log_finding
+from guidekit.frontmatter import is_guide
 from guidekit.html_fixes import valid_material_markup
 from guidekit.htmlsafe import escape_nav_titles, escape_page_text, escape_strings
 from guidekit.languages import DEFAULT_LANGUAGE
+from guidekit.needs import NEEDS_MARKER, GuideEntry, needs_markdown, needs_of
 from guidekit.site_context import feedback_link, help_box, reviewed_text
 
 log = get_plugin_logger("guidekit.site")
@@ -52,7 +55,13 @@ def on_config(config):
     return config
 
 
+def _src_uri(file) -> str:
+    return getattr(file, "norm_src_uri", file.src_uri)
+
+
 def on_page_markdown(markdown, page, config, files):
+    if NEEDS_MARKER in markdown and _src_uri(page.file) == "index.md":
+        markdown = markdown.replace(NEEDS_MARKER, _state.get("needs_markdown", ""), 1)
     # Unknown placeholders are left visible; the checks report them with file and line.
     text, _unknown = substitute(markdown, _state["facts"], page_language(page))
     return text
@@ -61,6 +70,22 @@ def on_page_markdown(markdown, page, config, files):
 @event_priority(-110)  # after static-i18n (-100) has put the translated names in the nav
 def on_nav(nav, config, files):
     escape_nav_titles(nav.items)
+    # The front page by need is made from the guides of this language's build, in nav
+    # order: a fallback (untranslated) guide is listed with its Finnish title.
+    guides = []
+    for page in nav.pages:
+        try:
+            text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError, TypeError):
+            continue  # unreadable: the checks report the file (GK000)
+        front, _error, _body = split_front_matter(text)
+        if not is_guide(front, page.file.src_uri):
+            continue
+        guides.append(GuideEntry(_src_uri(page.file), str(front.get("title") or ""),
+                                 str(front.get("description") or ""), needs_of(front)))
+    lang = current_language(config)
+    _state["needs_markdown"] = needs_markdown(guides, _state["facts"].get("needs") or {},
+                                              _state["ui"][lang]["other_guides"], lang)
     return nav
 
 
@@ -101,7 +126,7 @@ def on_page_context(context, page, config, nav):
         is_fallback=page_language(page) != lang,
         is_guide="service" in meta,
         reviewed=reviewed_text(meta, lang),
-        help=help_box(facts, lang),
+        help=help_box(facts, _state["ui"][lang], lang, meta.get("service")),
         feedback_url=feedback_link(facts, page.title or "", site_url + page.url),
         digituki_url=_url_of(nav, "digituki.md"),
     )

@@ -8,7 +8,6 @@ YAML round trip would lose.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import sys
@@ -42,6 +41,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--description", help="lyhyt kuvaus hakutuloksiin (enintään 160 merkkiä)")
     parser.add_argument("--service", help="palvelun tunnus tiedostosta data/county.yml (services)")
     parser.add_argument("--owner", help="vastuutiimi")
+    parser.add_argument("--needs", help="tarpeet pilkuin eroteltuina tiedostosta data/county.yml (needs), esimerkiksi hoito,kysy")
 
 
 def check_slug(slug: str, guides: Path, taken_shorts: set[str], root: Path) -> None:
@@ -70,7 +70,10 @@ def short_ids_in(folder: Path) -> set[str]:
     return taken
 
 
-def render_guide(template: str, slug: str, title: str, description: str, service: str, owner: str, today: dt.date) -> str:
+def render_guide(template: str, slug: str, title: str, description: str, service: str, owner: str,
+                 needs: list[str] = ()) -> str:
+    """The new guide's text. `reviewed` is left empty: only the author, having checked the
+    steps against the real service, can say when that was (FM102 until then)."""
     # JSON strings are valid YAML double-quoted strings: a colon or quote in a title cannot break the page.
     quote = lambda text: json.dumps(text, ensure_ascii=False)  # noqa: E731
     return Template(template).substitute(
@@ -78,10 +81,18 @@ def render_guide(template: str, slug: str, title: str, description: str, service
         heading=title,
         description=quote(description),
         service=service,
-        reviewed=today.isoformat(),
+        needs="[" + ", ".join(needs) + "]",
         owner=quote(owner),
         short=slug,
     )
+
+
+def parse_needs(value: str | None, known: list[str]) -> list[str]:
+    needs = [part.strip() for part in (value or "").split(",") if part.strip()]
+    unknown = [need for need in needs if need not in known]
+    if unknown:
+        raise NewGuideError(f"tarvetta ”{unknown[0]}” ei ole tiedostossa data/county.yml (needs): valitse {', '.join(known) or '-'}")
+    return needs
 
 
 def add_to_nav(config_text: str, entry: str, section: str = NAV_SECTION) -> str:
@@ -144,7 +155,7 @@ def _create(args) -> int:
     guides = docs / GUIDES_FOLDER
     check_slug(args.slug, guides, short_ids_in(docs), root)
 
-    today = dt.date.today()
+    needs = parse_needs(getattr(args, "needs", None), list(facts.get("needs") or {}))
     text = render_guide(
         TEMPLATE.read_text(encoding="utf-8"),
         args.slug,
@@ -152,7 +163,7 @@ def _create(args) -> int:
         args.description or DEFAULT_DESCRIPTION,
         service,
         args.owner or defaults.get("owner") or "Viestintä",
-        today,
+        needs,
     )
     entry = f"{GUIDES_FOLDER}/{args.slug}.md"
     config_path = root / "mkdocs.yml"
@@ -167,11 +178,13 @@ def _create(args) -> int:
     page.write_text(text, encoding="utf-8")
     if new_config is not None:
         config_path.write_bytes(new_config.encode("utf-8"))
-    print(todo_text(args.slug, page.relative_to(root).as_posix(), service, services, today, nav_note, bool(args.description)))
+    print(todo_text(args.slug, page.relative_to(root).as_posix(), service, services, nav_note, bool(args.description),
+                    needs, list(facts.get("needs") or {})))
     return 0
 
 
-def todo_text(slug: str, page: str, service: str, services: list[str], today: dt.date, nav_note: str | None, has_description: bool) -> str:
+def todo_text(slug: str, page: str, service: str, services: list[str], nav_note: str | None, has_description: bool,
+              needs: list[str] = (), known_needs: list[str] = ()) -> str:
     lines = [f"Luotu: {page}"]
     if nav_note is None:
         lines.append(f"Lisätty navigaatioon: mkdocs.yml, kohta {NAV_SECTION}")
@@ -185,7 +198,11 @@ def todo_text(slug: str, page: str, service: str, services: list[str], today: dt
         + f" Tarkista palvelu: service: {service} (vaihtoehdot: {', '.join(services)}).",
         f"Kuvat: tallenna ne kansioon docs/{DEFAULT_LANGUAGE}/assets/images/ ja kirjoita jokaiselle vaihtoehtoinen teksti.",
         "Esikatsele ja lue tarkistusten löydökset: ./dev serve fi",
-        f"Tarkistus: reviewed on tänään ({today.isoformat()}). Käy vaiheet läpi oikeassa palvelussa ennen julkaisua.",
+        ("Etusivu: ohje näkyy otsikon ”Muut ohjeet” alla, kunnes kirjoitat kenttään needs tarpeen"
+         if not needs else f"Etusivu: ohje näkyy tarpeiden {', '.join(needs)} alla")
+        + f" (vaihtoehdot: {', '.join(known_needs) or '-'}).",
+        "Tarkistus: kenttä reviewed on tyhjä. Käy vaiheet läpi oikeassa palvelussa ja kirjoita sitten päivä,"
+        " esimerkiksi reviewed: 2026-03-12. Tyhjä kenttä estää julkaisun (FM102).",
         f"Käännökset: {translations} (sama tiedostonimi). Siihen asti lukija näkee suomenkielisen ohjeen.",
         f"Kun käännös on valmis: guidekit status --mark-synced docs/sv/{GUIDES_FOLDER}/{slug}.md (samoin en ja selko).",
         "Kun ohje julkaistaan: guidekit addresses --update kirjaa sen pysyvän osoitteen (data/addresses.yml).",
