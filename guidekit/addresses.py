@@ -25,9 +25,11 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from guidekit import yamlsafe
 from guidekit.document import split_front_matter
 from guidekit.findings import ERROR, INFO, Finding
-from guidekit.frontmatter import SHORT_ID, read_front_matter  # SHORT_ID: the rule FM106 applies
+from guidekit.frontmatter import SHORT_ID, is_draft, read_front_matter
+from guidekit.pagelimits import decode_page  # SHORT_ID: the rule FM106 applies
 from guidekit.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 SHORT_FOLDER = "o"
@@ -228,12 +230,14 @@ def read_inventory(docs_dir: Path, root: Path | None = None, languages=LANGUAGES
             if any(part.startswith(".") for part in PurePosixPath(rel).parts):
                 continue  # MkDocs skips hidden files too
             try:
-                text = file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
-                text = ""
-                inventory.findings.append(_finding(
-                    f"{prefix}/{lang}/{rel}", 1, "AD006", f"sivua ei voi lukea ({error})",
-                    "tallenna sivu UTF-8-tekstinä"))
+                text, _not_utf8 = decode_page(file.read_bytes())
+            except OSError:
+                text = None
+            # Unreadable or not UTF-8: the build publishes a notice instead, and the checks
+            # (GK000) name the file; here it is a page without front matter.
+            text = text or ""
+            if is_draft(read_front_matter(text).loaded):
+                continue  # a draft is not published: no address, no place in the guide lists
             pages[rel] = read_page(text, lang, rel)
         inventory.pages[lang] = pages
     return inventory
@@ -244,7 +248,7 @@ def _yaml_lines(text: str) -> dict:
     "short:chat"), so that findings point at the line to change."""
     lines: dict = {}
     try:
-        node = yaml.compose(text)
+        node = yamlsafe.compose(text)
     except yaml.YAMLError:
         return lines
     if not isinstance(node, yaml.MappingNode):
@@ -265,7 +269,7 @@ def _yaml_lines(text: str) -> dict:
 
 def _load_yaml(path: Path, shown: str) -> tuple[object, Finding | None]:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")), None
+        return yamlsafe.load_file(path), None
     except FileNotFoundError:
         return None, None
     except (OSError, UnicodeDecodeError) as error:
@@ -275,6 +279,8 @@ def _load_yaml(path: Path, shown: str) -> tuple[object, Finding | None]:
         line = mark.line + 1 if mark else 1
         problem = getattr(error, "problem", None) or error
         return None, _finding(shown, line, "AD006", f"YAML-virhe: {problem}", "korjaa tiedoston muoto")
+    except ValueError as error:  # an impossible date, e.g. 2026-02-30
+        return None, _finding(shown, 1, "AD006", f"arvoa ei voi lukea ({error})", "korjaa tiedoston muoto")
 
 
 def _is_page_path(value) -> bool:
@@ -287,7 +293,7 @@ def load_redirects(path: Path, shown: str = REDIRECTS_FILE) -> tuple[Redirects, 
         return Redirects(), [problem]
     if data is None:
         return Redirects(), []
-    lines = _yaml_lines(Path(path).read_text(encoding="utf-8"))
+    lines = _yaml_lines(yamlsafe.read_text(Path(path)))
     if not isinstance(data, dict):
         return Redirects(), [_finding(shown, 1, "AD006", "tiedoston pitää olla luettelo muotoa vanha.md: uusi.md",
                                       "kirjoita jokainen siirto omalle rivilleen: `ohjeet/vanha.md: ohjeet/uusi.md`")]
@@ -318,7 +324,7 @@ def load_record(path: Path, shown: str = RECORD_FILE) -> tuple[Record, list[Find
     return Record(
         pages=tuple(str(p) for p in pages or []),
         short={str(k): str(v) for k, v in (short or {}).items()},
-        lines=_yaml_lines(Path(path).read_text(encoding="utf-8")),
+        lines=_yaml_lines(yamlsafe.read_text(Path(path))),
     ), []
 
 

@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 import yaml
 
-from guidekit import lintcache
+from guidekit import lintcache, yamlsafe
 from guidekit.commands.lint import CHECKED_PATTERN
 from guidekit.languages import DEFAULT_LANGUAGE, LANGUAGES
 from guidekit.translations import content_hash, set_source_hash
@@ -271,7 +271,7 @@ def mock_screen(lang: str, number: int, rng: random.Random) -> bytes:
 
 def service_ids(root: Path) -> list[str]:
     """The services data/county.yml lists: a guide's `service` must be one of them (FM104)."""
-    data = yaml.safe_load((root / "data" / "county.yml").read_text(encoding="utf-8")) or {}
+    data = yamlsafe.load_file(root / "data" / "county.yml") or {}
     return sorted(data.get("services") or {}) or ["app"]
 
 

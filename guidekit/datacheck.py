@@ -8,7 +8,7 @@ must stay text and an address must be one a resident can safely follow (issue 14
 - DA102: an address that is not https:, mailto: or tel:, e.g. `chat.url:
   javascript:alert(1)`, or a plain http: address.
 
-Read with yaml.compose, so each finding names the value's own line.
+Read with the bounded yamlsafe.compose, so each finding names the value's own line.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from guidekit import yamlsafe
 from guidekit.findings import ERROR, Finding
 from guidekit.htmlsafe import MARKUP, SAFE_SCHEMES, SCHEME, url_scheme
 
@@ -65,7 +66,7 @@ def value_findings(text: str, rel_path: str, message_lang: str = "fi") -> list[F
     """DA101 and DA102 for one data file's text; a file that is not YAML gives none here
     (loading it reports that, naming the file and line)."""
     try:
-        tree = yaml.compose(text, Loader=yaml.SafeLoader)
+        tree = yamlsafe.compose(text)  # bounded: an alias bomb is an error here, not a hang
     except yaml.YAMLError:
         return []
     messages = MESSAGES.get(message_lang, MESSAGES["fi"])

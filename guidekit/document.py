@@ -29,6 +29,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.attrs import attrs_plugin
 
+from guidekit import pagelimits
 from guidekit.facts import PLACEHOLDER, lookup, render
 from guidekit.frontmatter import FrontMatter, read_front_matter
 
@@ -448,13 +449,18 @@ def _suppressions(comments: list[tuple[int, int, str]], lines: list[str]) -> lis
 
 
 def read_page_text(abs_path: Path, rel_path: str) -> str:
-    """A page's text; a file that cannot be read as UTF-8 text raises DocumentError naming it."""
+    """A page's text; a file that cannot be read as UTF-8 text raises DocumentError naming it,
+    with the PageProblem (line, reason) the checks report."""
     try:
-        return abs_path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise DocumentError(f"{rel_path}: tiedosto ei ole UTF-8-tekstiä ({error.reason})") from None
+        data = abs_path.read_bytes()
     except OSError as error:
-        raise DocumentError(f"{rel_path}: tiedostoa ei voi lukea ({error.strerror})") from None
+        problem = pagelimits.PageProblem(1, "unreadable", str(error.strerror or error))
+        raise DocumentError(f"{rel_path}: tiedostoa ei voi lukea ({problem.detail})", problem) from None
+    # A byte-order mark (some Windows editors write one) is no part of the text.
+    text, problem = pagelimits.decode_page(data)
+    if problem is not None:
+        raise DocumentError(f"{rel_path}:{problem.line}: tiedosto ei ole UTF-8-tekstiä ({problem.detail})", problem)
+    return text
 
 
 def read_document(abs_path: Path, rel_path: str, lang: str, facts: dict | None = None) -> Document:
@@ -463,7 +469,11 @@ def read_document(abs_path: Path, rel_path: str, lang: str, facts: dict | None =
 
 
 class DocumentError(ValueError):
-    pass
+    """A page that cannot be read; `problem` says why, for a finding in the author's language."""
+
+    def __init__(self, message: str, problem: "pagelimits.PageProblem | None" = None):
+        super().__init__(message)
+        self.problem = problem
 
 
 def as_date(value) -> dt.date | None:

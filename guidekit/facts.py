@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from guidekit import yamlsafe
 from guidekit.datacheck import is_unsafe_address
 from guidekit.languages import BASE_LANGUAGE, LANGUAGES
 
@@ -41,13 +42,19 @@ class UnknownFact:
 def load_facts(path: str | Path) -> dict:
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlsafe.load_file(path)
     except FileNotFoundError:
         raise FactsError(f"{path}: tiedostoa ei löydy") from None
+    except UnicodeDecodeError as error:
+        raise FactsError(f"{path}: tiedosto ei ole UTF-8-tekstiä ({error.reason}); tallenna se UTF-8-muodossa") from None
+    except OSError as error:
+        raise FactsError(f"{path}: tiedostoa ei voi lukea ({error.strerror})") from None
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
         line = f":{where.line + 1}" if where else ""
         raise FactsError(f"{path}{line}: YAML-virhe: {getattr(error, 'problem', error)}") from None
+    except ValueError as error:  # an impossible date, e.g. 2026-02-30
+        raise FactsError(f"{path}: arvoa ei voi lukea ({error})") from None
     if not isinstance(data, dict):
         raise FactsError(f"{path}: tiedoston pitää olla YAML-sanakirja (avain: arvo)")
     return data

@@ -19,6 +19,8 @@ from pathlib import PurePosixPath
 
 import yaml
 
+from guidekit import yamlsafe
+
 GUIDES_FOLDER = "ohjeet"
 # The permanent short-address id: lowercase letters, digits, single hyphens between.
 SHORT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -26,16 +28,17 @@ TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 # Dates written the Finnish way (12.3.2026): the fix suggests the ISO form.
 FINNISH_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 ISO_DATE_TEXT = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-# libyaml when available, as MkDocs uses: four times faster on every page of every build.
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# A page's fields fit in a few hundred bytes; more is a mistake or an attack.
+MAX_BLOCK_BYTES = 64 * 1024
+MAX_BLOCK_NODES = 10_000
 
 
 @lru_cache(maxsize=4096)
 def load_block(block: str):
-    """A front-matter block parsed as YAML: the only place front matter is loaded, so a safer
-    loader (bounded against alias bombs) is a change here alone. Cached per distinct text; the
+    """A front-matter block parsed as YAML: the only place front matter is loaded, with
+    guidekit.yamlsafe's limits (no alias bombs, no deep nesting). Cached per distinct text; the
     result is shared: callers must not change it. Raises YAML's errors."""
-    return yaml.load(block, Loader=LOADER)
+    return yamlsafe.load(block, max_bytes=MAX_BLOCK_BYTES, max_nodes=MAX_BLOCK_NODES)
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ def read_front_matter(text: str) -> FrontMatter:
 
 @lru_cache(maxsize=4096)
 def _read_front_matter(text: str) -> FrontMatter:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _without_bom(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not lines or lines[0].strip() != "---":
         return FrontMatter({}, None, present=False, closing_line=0, body_start=1)
     closing = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
@@ -125,6 +128,10 @@ def _load(block: list[str], keys: list[tuple[str, int]]) -> tuple[dict, FrontMat
     """(mapping, None) or ({}, why YAML cannot read the block)."""
     try:
         data = load_block("\n".join(block)) if any(l.strip() for l in block) else {}
+    except yamlsafe.YamlLimitError as error:
+        line = error.problem_mark.line + 2
+        # detail: the limit's key, put into words in the message language by describe_error
+        return {}, FrontMatterError(line, "too_complex", _field_at(keys, line), f"{error.reason}:{error.limit}")
     except yaml.YAMLError as error:
         problem = str(getattr(error, "problem", None) or error)
         context = str(getattr(error, "context", None) or "")
@@ -161,9 +168,15 @@ def _impossible_date(block: list[str], keys: list[tuple[str, int]]) -> tuple[int
     return 2, None, ""
 
 
+def _without_bom(text: str) -> str:
+    # A byte-order mark some editors write first: MkDocs ignores it, and so do the checks.
+    return text[1:] if text.startswith("\ufeff") else text
+
+
 def body_of(text: str) -> str:
     """The Markdown after the front matter (the whole text when there is none or it is broken)."""
     front = read_front_matter(text)
+    text = _without_bom(text)
     if not front.present or (front.error is not None and front.closing_line == 0):
         return text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -178,6 +191,11 @@ def is_guide(front_matter: dict, path: str) -> bool:
     if "docs" in parts:
         parts = parts[parts.index("docs") + 1 :]
     return len(parts) >= 3 and parts[1] == GUIDES_FOLDER
+
+
+def is_draft(front_matter: dict) -> bool:
+    """`draft: true`: the page is built by `mkdocs serve` only, never published."""
+    return (front_matter or {}).get("draft") is True
 
 
 def is_blank(value) -> bool:
@@ -258,6 +276,10 @@ PROBLEMS = {
             "sivun alun tiedot (front matter) eivät ole muotoa kenttä: arvo",
             "kirjoita jokainen tieto omalle rivilleen muodossa kenttä: arvo",
         ),
+        "too_complex": (
+            "sivun alun tiedot (front matter) ovat liian suuret tai monimutkaiset: {detail}",
+            "kirjoita jokainen tieto omalle rivilleen muodossa kenttä: arvo, ilman ankkureita (&) ja viittauksia (*)",
+        ),
     },
     "en": {
         "no_closing": (
@@ -288,6 +310,10 @@ PROBLEMS = {
             "the front matter is not a list of field: value lines",
             "write each field on its own line as field: value",
         ),
+        "too_complex": (
+            "the front matter is too large or too complex: {detail}",
+            "write each field on its own line as field: value, without anchors (&) and aliases (*)",
+        ),
     },
 }
 
@@ -297,9 +323,14 @@ def describe_error(error: FrontMatterError, message_lang: str = "fi") -> tuple[s
     words = PROBLEMS.get(message_lang, PROBLEMS["fi"])
     message, fix = words[error.problem]
     where = {"fi": f" kentässä {error.field}", "en": f" in field {error.field}"}
+    detail = error.detail
+    if error.problem == "too_complex":
+        reason, _, limit = detail.partition(":")
+        words_of_limit = yamlsafe.LIMIT_WORDS.get(message_lang, yamlsafe.LIMIT_WORDS["fi"])
+        detail = words_of_limit.get(reason, "{limit}").format(limit=limit)
     values = {
         "field": error.field or "?",
-        "detail": error.detail,
+        "detail": detail,
         "where": where.get(message_lang, where["fi"]) if error.field else "",
     }
     return message.format(**values), fix.format(**values)

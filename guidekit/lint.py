@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from guidekit import lintcache, morphology
+from guidekit import lintcache, morphology, pagelimits
 from guidekit.config import Config, load_config
 from guidekit.document import Document, DocumentError, parse_document, read_page_text
 from guidekit.facts import FactsError, load_facts
@@ -102,6 +102,18 @@ def make_context(root: Path | None = None, message_lang: str = "fi") -> LintCont
     return LintContext(config=load_config(root), message_lang=message_lang)
 
 
+def _finding(rule, path: str, report, settings: dict, ctx: LintContext) -> Finding:
+    message, fix = rule.MESSAGES.get(ctx.message_lang) or rule.MESSAGES["fi"]
+    return Finding(
+        path=path,
+        line=report.line,
+        rule=rule_id(rule),
+        message=message.format(**report.details),
+        fix=fix.format(**report.details),
+        severity=report.severity or settings.get("severity", ERROR),
+    )
+
+
 def findings_for(doc: Document, ctx: LintContext) -> list[Finding]:
     findings: list[Finding] = []
     for rule in ctx.rules:
@@ -109,20 +121,23 @@ def findings_for(doc: Document, ctx: LintContext) -> list[Finding]:
         if doc.lang not in rule.LANGUAGES or not ctx.config.enabled(rid, doc.lang):
             continue
         settings = ctx.config.rule(rid, doc.lang)
-        message, fix = rule.MESSAGES.get(ctx.message_lang) or rule.MESSAGES["fi"]
         for report in rule.check(doc, settings, ctx):
             if _suppressed(doc, rid, report.line):
                 continue
-            findings.append(
-                Finding(
-                    path=doc.path,
-                    line=report.line,
-                    rule=rid,
-                    message=message.format(**report.details),
-                    fix=fix.format(**report.details),
-                    severity=report.severity or settings.get("severity", ERROR),
-                )
-            )
+            findings.append(_finding(rule, doc.path, report, settings, ctx))
+    return sorted(findings)
+
+
+def site_findings(ctx: LintContext) -> list[Finding]:
+    """Findings about the site's files rather than one page (rules with check_site)."""
+    findings: list[Finding] = []
+    for rule in ctx.rules:
+        check_site = getattr(rule, "check_site", None)
+        settings = ctx.config.rule(rule_id(rule))
+        if check_site is None or settings.get("enabled", True) is False:
+            continue
+        for path, report in check_site(ctx):
+            findings.append(_finding(rule, path, report, settings, ctx))
     return sorted(findings)
 
 
@@ -132,9 +147,13 @@ def _suppressed(doc: Document, rid: str, line: int) -> bool:
     )
 
 
-def unreadable(path: str, problem: str) -> Finding:
+UNREADABLE_FIX = {"fi": "korjaa tiedosto ja aja tarkistus uudelleen", "en": "fix the file and run the check again"}
+
+
+def unreadable(path: str, problem: str, message_lang: str = "fi") -> Finding:
     """Bad input is one clear finding naming the file, never a traceback."""
-    return Finding(path=path, line=1, rule="GK000", message=problem, fix="korjaa tiedosto ja aja tarkistus uudelleen")
+    fix = UNREADABLE_FIX.get(message_lang, UNREADABLE_FIX["fi"])
+    return Finding(path=path, line=1, rule="GK000", message=problem, fix=fix)
 
 
 def lint_file(path: Path, ctx: LintContext) -> list[Finding]:
@@ -164,9 +183,16 @@ def lint_page(path: Path, ctx: LintContext, cache: lintcache.LintCache | None = 
     if key is not None and (cached := cache.get(ctx.relative(path), key)) is not None:
         return cached
     try:
+        limit = pagelimits.page_problem(ctx.text(path))
+    except DocumentError as error:
+        limit = error.problem
+    if limit is not None:  # not UTF-8, unreadable, too large or too deep: one finding, never a traceback
+        message, fix = pagelimits.describe(limit, ctx.message_lang)
+        return [Finding(ctx.relative(path), limit.line, "GK000", message, fix)], None
+    try:
         doc = ctx.document(path)
     except (DocumentError, UnknownLanguage) as error:
-        return [unreadable(ctx.relative(path), str(error))], None
+        return [unreadable(ctx.relative(path), str(error), ctx.message_lang)], None
     findings = findings_for(doc, ctx)
     score = page_score(doc, ctx)
     if key is not None:

@@ -20,27 +20,37 @@ SHA-256 over everything the per-page rules read:
 The cache is one JSON file; a missing, unreadable or foreign file is an empty cache,
 and a cache that cannot be written (read-only checkout) is skipped silently: the
 checks are then as slow as without a cache, never wrong.
+
+Each entry is signed: an HMAC-SHA256, over the page, its key, its findings and its score,
+with a secret kept outside the repository (~/.cache/guidekit/cache-secret, readable
+only by its owner). A hand-edited entry, or a cache file copied from another checkout
+or machine (say, committed by mistake), fails the check and the page is checked
+afresh: a forged "no findings" cannot hide an error. A file too large or too deeply
+nested to read is an empty cache too.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
+import hmac
 import json
 import os
-import tempfile
+import secrets
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
+from guidekit import atomicfile
 from guidekit.findings import Finding
 from guidekit.readability import Score
 
-FORMAT = 1  # bump when the stored shape changes
+FORMAT = 2  # bump when the stored shape changes
 CACHE_FILE = Path(".cache") / "guidekit" / "lint-results.json"
 LIBRARIES = ("Pillow", "PyYAML", "libvoikko", "markdown-it-py", "mdit-py-plugins")  # their versions change what the rules see
 PACKAGE_DIR = Path(__file__).resolve().parent
+MAX_CACHE_BYTES = 64 * 1024 * 1024  # 200 guides × 4 languages take about 2 MB
+SECRET_FILE = Path("guidekit") / "cache-secret"
 
 
 def cache_enabled() -> bool:
@@ -49,6 +59,44 @@ def cache_enabled() -> bool:
 
 def cache_path(root: Path) -> Path:
     return Path(root) / CACHE_FILE
+
+
+def secret_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / SECRET_FILE
+
+
+def signing_secret() -> bytes | None:
+    """This user's secret for signing entries, made on first use; None when it can be
+    neither read nor made (then nothing is cached)."""
+    path = secret_path()
+    try:
+        secret = path.read_bytes()
+        if len(secret) >= 32:
+            return secret
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # O_EXCL: two processes starting at once agree on one secret.
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(handle, "wb") as out:
+            out.write(secrets.token_bytes(32))
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    try:
+        secret = path.read_bytes()
+    except OSError:
+        return None
+    return secret if len(secret) >= 32 else None
+
+
+def _signature(secret: bytes, page: str, key: str, findings, score) -> str:
+    payload = json.dumps([FORMAT, page, key, findings, score], ensure_ascii=False, sort_keys=True,
+                         separators=(",", ":"))
+    return hmac.new(secret, payload.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 @lru_cache(maxsize=1)
@@ -116,17 +164,20 @@ def page_key(run: str, page: str, text: str, source_text: str | None, site_input
 class LintCache:
     """Per page (relative path): the key it was checked with, its findings and readability score."""
 
-    def __init__(self, path: Path, entries: dict | None = None):
+    def __init__(self, path: Path, entries: dict | None = None, secret: bytes | None = None):
         self.path = path
         self._entries: dict = dict(entries or {})
         self.hits = 0
+        self.secret = secret if secret is not None else signing_secret()
 
     @classmethod
     def load(cls, path: Path) -> "LintCache":
         try:
+            if Path(path).stat().st_size > MAX_CACHE_BYTES:
+                return cls(path)
             data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls(path)  # no cache yet, or a broken one: start empty
+        except (OSError, ValueError, RecursionError):
+            return cls(path)  # no cache yet, or a broken one (e.g. "[[[[…"): start empty
         if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("pages"), dict):
             return cls(path)
         return cls(path, data["pages"])
@@ -134,8 +185,11 @@ class LintCache:
     def get(self, page: str, key: str) -> tuple[list[Finding], Score | None] | None:
         entry = self._entries.get(page)
         try:
-            if entry is None or entry["key"] != key:
+            if self.secret is None or entry is None or entry["key"] != key:
                 raise KeyError(page)
+            expected = _signature(self.secret, page, key, entry["findings"], entry["score"])
+            if not hmac.compare_digest(str(entry["signature"]), expected):
+                raise KeyError(page)  # edited by hand, or signed elsewhere: check afresh
             findings = [Finding(**item) for item in entry["findings"]]
             score = Score(**entry["score"]) if entry.get("score") else None
         except (KeyError, TypeError):  # not cached, changed, or an entry of another shape
@@ -144,10 +198,15 @@ class LintCache:
         return findings, score
 
     def put(self, page: str, key: str, findings: list[Finding], score: Score | None) -> None:
+        if self.secret is None:
+            return
+        stored_findings = [asdict(f) for f in findings]
+        stored_score = asdict(score) if score is not None else None
         self._entries[page] = {
             "key": key,
-            "findings": [asdict(f) for f in findings],
-            "score": asdict(score) if score is not None else None,
+            "findings": stored_findings,
+            "score": stored_score,
+            "signature": _signature(self.secret, page, key, stored_findings, stored_score),
         }
 
     def forget_missing(self, root: Path) -> None:
@@ -155,17 +214,10 @@ class LintCache:
         self._entries = {page: entry for page, entry in self._entries.items() if (Path(root) / page).is_file()}
 
     def save(self) -> None:
-        temporary: Path | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # Written aside and renamed: a build running at the same time never reads half a file.
-            handle, name = tempfile.mkstemp(dir=self.path.parent, prefix=".lint-", suffix=".tmp")
-            temporary = Path(name)
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"format": FORMAT, "pages": self._entries}, out, ensure_ascii=False, separators=(",", ":"))
-            os.chmod(temporary, 0o644)  # mkstemp makes it private; it holds nothing secret
-            os.replace(temporary, self.path)
-        except OSError:
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    temporary.unlink()
+            text = json.dumps({"format": FORMAT, "pages": self._entries}, ensure_ascii=False, separators=(",", ":"))
+            atomicfile.write_text(self.path, text)
+        except (OSError, ValueError):
+            pass  # a read-only checkout: the next run checks again

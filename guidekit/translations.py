@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from guidekit import atomicfile
 from guidekit.document import as_date
 from guidekit.frontmatter import (
     body_of,
@@ -230,5 +231,9 @@ def mark_synced(translation: Path, docs: Path) -> SyncResult:
         raise SyncError(f"rivi {front.error.line}: {problem}; korjaa se ensin")
     if stored_hash(front.data) == value:
         return SyncResult(translation, False, value)
-    translation.write_bytes(set_source_hash(original, value).encode("utf-8"))
+    # Written aside and renamed: a build or a parallel run never reads half a page.
+    try:
+        atomicfile.write_text(translation, set_source_hash(original, value))
+    except OSError as error:
+        raise SyncError(f"tiedostoa ei voi kirjoittaa ({error.strerror}); se on ennallaan") from None
     return SyncResult(translation, True, value)

@@ -17,6 +17,10 @@ Findings of severity `error` are MkDocs warnings (`--strict` fails); findings
 configured as `warning` (severity: warning in guidekit.yml) are logged as info and
 do not block the build. GUIDEKIT_CHECKS=0 switches the checks off (the benchmark
 measures the build without them).
+
+Under `mkdocs serve` (or with GUIDEKIT_PREVIEW_FINDINGS=1) each built page also shows
+its own findings in a panel (guidekit/preview.py), written into the page's HTML file
+once the findings are in; `mkdocs build` never writes one.
 """
 
 from __future__ import annotations
@@ -36,9 +40,15 @@ from guidekit.commands.lint import lint_pages
 from guidekit.config import ConfigError, load_config
 from guidekit.findings import log_finding
 from guidekit.languages import LANGUAGES
+from guidekit.preview import findings_by_page, findings_panel, preview_wanted, with_panel
 
 log = logging.getLogger("mkdocs.plugins.guidekit")
 _run: dict = {}  # "executor", "future" of the build in progress
+_preview: dict = {"on": False, "pages": []}  # pages: (built HTML file, source relative to the repository)
+
+
+def on_startup(command, dirty):
+    _preview["on"] = preview_wanted(command)
 
 
 def checks_enabled() -> bool:
@@ -71,6 +81,7 @@ def on_pre_build(config):
     if not checks_enabled() or _nested_build(config):
         return
     _stop()
+    _preview["pages"] = []
     root = Path(config.config_file_path).parent
     try:
         load_config(root)  # a broken guidekit.yml stops the build at once, with its reason
@@ -83,10 +94,11 @@ def on_pre_build(config):
     try:
         # spawn: a fresh interpreter; forking a process that may run server threads is unsafe.
         executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        _run.update(executor=executor, future=executor.submit(lint_pages, folders, root), args=(folders, root))
+        _run.update(executor=executor, future=executor.submit(lint_pages, folders, root, site_checks=True),
+                    args=(folders, root))
     except (OSError, NotImplementedError):  # no processes allowed here: check in this one
         done: Future = Future()
-        done.set_result(lint_pages(folders, root))
+        done.set_result(lint_pages(folders, root, site_checks=True))
         _run["future"] = done
 
 
@@ -99,7 +111,7 @@ def _report() -> None:
     try:
         result = future.result()
     except BrokenProcessPool:  # the worker died (e.g. killed for memory): check here instead
-        result = lint_pages(*_run["args"])
+        result = lint_pages(*_run["args"], site_checks=True)
         in_worker = False
     finally:
         _stop()
@@ -110,6 +122,32 @@ def _report() -> None:
     # A duplicate short id is AD002 of the address step (hooks/print.py), not FM107 too.
     for finding in without_covered_lint_findings(result.findings):
         log_finding(log, finding)
+    if _preview["on"]:
+        _write_panels(result.findings)
+
+
+def on_post_page(output, page, config):
+    # Recorded here, written in on_post_build: the findings come in after every language is built.
+    if _preview["on"] and checks_enabled() and page.file.abs_src_path and page.file.abs_dest_path:
+        root = Path(config.config_file_path).parent.resolve()
+        try:
+            source = Path(page.file.abs_src_path).resolve().relative_to(root).as_posix()
+        except ValueError:
+            return output
+        _preview["pages"].append((Path(page.file.abs_dest_path), source))
+    return output
+
+
+def _write_panels(findings) -> None:
+    """Each recorded page gets its panel (also one that says nothing was found: the author
+    sees that the checks ran). A fallback page shows its Finnish source's findings."""
+    by_page = findings_by_page(findings)
+    for built, source in _preview["pages"]:
+        try:
+            html = built.read_text(encoding="utf-8")
+            built.write_text(with_panel(html, findings_panel(by_page.get(source, []), source)), encoding="utf-8")
+        except OSError as error:  # the preview still works, only without this page's panel
+            log.info(f"guidekit: havaintopaneelia ei voitu kirjoittaa sivulle {built}: {error}")
 
 
 @event_priority(-110)  # after static-i18n (-100) has built the other languages

@@ -21,17 +21,17 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from guidekit.config import ConfigError, load_config
+from guidekit.config import SECTIONS, ConfigError, load_config
+from guidekit.settings import defaults
 from guidekit.images import inspect_image, is_external, is_inline, strip_metadata, webp_copy
 
 IMG_TAG = re.compile(r"<img\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>\"']+))?")
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".tif", ".tiff", ".avif"}
-DEFAULTS = {"publish_max_side": 1600, "webp_quality": 80, "webp_min_saving": 0.1}
 
 # Lives for the whole process: the same image is shown in every language's build.
 _cache: dict = {"webp": {}, "stripped": {}}
-_state: dict = {"settings": dict(DEFAULTS), "files": None, "copies": {}}
+_state: dict = {"settings": defaults(SECTIONS["images"]), "files": None, "copies": {}}
 
 
 def on_config(config):
@@ -45,11 +45,10 @@ def publish_settings(root: Path) -> dict:
     path = root / "guidekit.yml"
     key = (str(path), path.stat().st_mtime_ns if path.exists() else None)
     if _cache.get("settings_key") != key:
-        settings = dict(DEFAULTS)
         try:
-            settings.update(load_config(root).get("images") or {})
-        except ConfigError:
-            pass  # hooks/checks.py reports a broken guidekit.yml
+            settings = load_config(root).section("images")
+        except ConfigError:  # hooks/checks.py reports a broken guidekit.yml
+            settings = defaults(SECTIONS["images"])
         _cache.update(settings_key=key, settings=settings)
     return dict(_cache["settings"])
 

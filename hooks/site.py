@@ -11,10 +11,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from guidekit.datacheck import data_findings
+from guidekit.datafiles import check_facts, check_ui, format_problem
 from guidekit.document import split_front_matter
-from guidekit.facts import FactsError, load_facts, substitute
+from guidekit.facts import substitute
 from guidekit.findings import log_finding
-from guidekit.frontmatter import is_guide
+from guidekit.frontmatter import is_draft, is_guide
 from guidekit.html_fixes import valid_material_markup
 from guidekit.htmlsafe import escape_nav_titles, escape_page_text, escape_strings
 from guidekit.languages import DEFAULT_LANGUAGE
@@ -43,11 +44,14 @@ def _default_language(config) -> str:
 
 def on_config(config):
     root = Path(config.config_file_path).parent
-    try:
-        _state["facts"] = load_facts(root / "data" / "county.yml")
-        _state["ui"] = load_facts(root / "data" / "ui.yml")
-    except FactsError as error:
-        raise PluginError(str(error)) from None
+    # Every key the template reads is checked here, before any page is rendered: a missing
+    # one stops the build with its file, key and line (not a KeyError deep in a template).
+    facts, facts_problems = check_facts(root)
+    ui, ui_problems = check_ui(root)
+    problems = facts_problems + ui_problems
+    if problems:
+        raise PluginError("\n".join(format_problem(problem) for problem in problems))
+    _state["facts"], _state["ui"] = facts, ui
     i18n = config.plugins.get("guidekit-i18n")
     if not (i18n is not None and i18n.building):  # once per build, not once per language
         for finding in data_findings(root):
@@ -125,6 +129,8 @@ def on_page_context(context, page, config, nav):
     gk.update(
         is_fallback=page_language(page) != lang,
         is_guide="service" in meta,
+        # Only `mkdocs serve` builds drafts (hooks/publish.py); the banner says so.
+        is_draft=is_draft(meta),
         reviewed=reviewed_text(meta, lang),
         help=help_box(facts, _state["ui"][lang], lang, meta.get("service")),
         feedback_url=feedback_link(facts, page.title or "", site_url + page.url),

@@ -203,7 +203,7 @@ def test_a_guide_reviewed_within_the_period_is_fine(tree):
 
 def test_review_period_comes_from_guidekit_yml(tree):
     config = (tree / "guidekit.yml").read_text(encoding="utf-8")
-    (tree / "guidekit.yml").write_text(config.replace("      months: 12\n", "      months: 6\n"), encoding="utf-8")
+    (tree / "guidekit.yml").write_text(config.replace("  FM201:  # months (12)", "  FM201:\n    months: 6  # (12)"), encoding="utf-8")
     seven_months_ago = add_months(TODAY, -7)
     (finding,) = front_findings(tree, "fi/ohjeet/chat.md", guide(reviewed=seven_months_ago.isoformat()))
     assert finding.rule == "FM201" and "6 kuukauden välein" in finding.message

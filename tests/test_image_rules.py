@@ -221,7 +221,7 @@ def test_img105_warns_above_125_and_fails_above_150(tmp_path, lang, length, seve
 def test_img105_limits_come_from_guidekit_yml(tmp_path):
     root = project(tmp_path)
     config = (root / "guidekit.yml").read_text(encoding="utf-8")
-    config = config.replace("default: {warn_above: 125, fail_above: 150}", "default: {warn_above: 40, fail_above: 60}")
+    config = config.replace("  IMG105: {}", "  IMG105: {warn_above: 40, fail_above: 60}")
     (root / "guidekit.yml").write_text(config, encoding="utf-8")
     path = write_page(root, "fi", md(alt_of_length("fi", 50)))
     [finding] = [f for f in lint_file(path, make_context(root)) if f.rule == "IMG105"]

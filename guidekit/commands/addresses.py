@@ -10,8 +10,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from guidekit.addresses import INFO, RECORD_FILE, format_record, load_plan, updated_record
+from guidekit import atomicfile
+from guidekit.addresses import INFO, RECORD_FILE, REDIRECTS_FILE, format_record, load_plan, updated_record
 from guidekit.findings import ERROR
+
+# The files --update reads to know what was published: while one cannot be read, a
+# rewritten record would lose every address in it (and printed QR codes with them).
+UPDATE_INPUTS = (RECORD_FILE, REDIRECTS_FILE)
+REFUSED = (
+    "{file}: tiedostoa ei voi lukea, joten osoiteluetteloa ei päivitetty (se on ennallaan). "
+    "Korjaa ensin yllä näkyvä rivi ja aja komento uudelleen."
+)
 
 
 def add_arguments(parser) -> None:
@@ -27,13 +36,20 @@ def run(args) -> int:
         return 2
     plan = load_plan(root)
     if args.update:
+        unreadable = [f for f in plan.findings if f.rule == "AD006" and f.path in UPDATE_INPUTS]
+        if unreadable:
+            for finding in unreadable:
+                print(finding.format(), file=sys.stderr)
+            for file in sorted({f.path for f in unreadable}):
+                print(REFUSED.format(file=file), file=sys.stderr)
+            return 2
         before = plan.record
         after = updated_record(before, plan.inventory, plan.redirects)
         added = sorted(set(after.pages) - set(before.pages)) + [
             f"o/{short_id}/ → {path}" for short_id, path in sorted(after.short.items()) if before.short.get(short_id) != path
         ]
         if added or not before.exists:
-            (root / RECORD_FILE).write_text(format_record(after), encoding="utf-8")
+            atomicfile.write_text(root / RECORD_FILE, format_record(after))
             print(f"{RECORD_FILE}: lisätty {len(added)} osoitetta")
             for address in added:
                 print(f"  + {address}")

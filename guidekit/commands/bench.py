@@ -1,5 +1,6 @@
 """guidekit bench [--guides N [N…]] [--repeat R] [--keep DIR] [--no-browser]
 guidekit bench --weigh SITE
+guidekit bench --reload [--guides N] [--repeat R]
 
 Generates a synthetic site of N valid guides × 4 languages (full front matter, a small
 screenshot each) in a temporary folder with the real configuration, templates, hooks
@@ -17,6 +18,10 @@ whether the build grows linearly. Goals: checks add at most 10 % (BENCHMARKS.md)
 
 --weigh SITE only loads every guide page of an already built site (`./dev build`
 writes site/) in Chromium and prints a table of their bytes: the real site's budget.
+
+--reload serves the synthetic site with `mkdocs serve` (every language, then Finnish only),
+saves a Finnish guide R times (at least 3) and prints the seconds from each save to the
+served page showing the edit in its findings panel (guidekit/servebench.py).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from guidekit.bench import generate_site, growth, measure, weigh_site, weight_table
+from guidekit.bench import generate_site, growth, measure, median, weigh_site, weight_table
 from guidekit.config import find_root
 
 
@@ -34,6 +39,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--repeat", type=int, default=1, help="rakennuskertoja kummallekin; mediaani lasketaan")
     parser.add_argument("--keep", type=Path, default=None, help="tee sivusto tähän kansioon ja jätä se talteen")
     parser.add_argument("--no-browser", action="store_true", help="älä mittaa sivun painoa Chromiumissa")
+    parser.add_argument("--reload", action="store_true", help="mittaa esikatselu: sekunnit sivun tallennuksesta päivittyneeseen sivuun (mkdocs serve)")
     parser.add_argument("--weigh", type=Path, default=None, metavar="SITE", help="punnitse vain valmiin sivuston ohjesivut (esim. site/)")
 
 
@@ -44,6 +50,8 @@ def run(args) -> int:
     if min(args.guides) < 1 or args.repeat < 1:
         print("--guides ja --repeat ovat positiivisia kokonaislukuja", file=sys.stderr)
         return 2
+    if args.reload:
+        return reload(root, args.guides, max(args.repeat, 3))
     if args.keep and args.keep.exists() and any(args.keep.iterdir()):
         print(f"{args.keep}: kansio ei ole tyhjä", file=sys.stderr)
         return 2
@@ -84,4 +92,26 @@ def weigh(folder: Path) -> int:
     print(weight_table(weights))
     heaviest = max(weights, key=lambda w: w.total())
     print(f"\npainavin: {heaviest.report()}")
+    return 0
+
+
+def reload(root: Path, sizes: list[int], edits: int) -> int:
+    """Save-to-updated-page seconds of `mkdocs serve` on the synthetic site: every language
+    (`./dev serve`) and Finnish only (`./dev serve fi`); a Finnish guide is edited."""
+    from guidekit.servebench import reload_seconds
+
+    for guides in sizes:
+        with tempfile.TemporaryDirectory(prefix="guidekit-reload-") as temporary:
+            site = Path(temporary)
+            pages = generate_site(site, root, guides)
+            guide = sorted((site / "docs" / "fi" / "ohjeet").rglob("*.md"))[0]
+            url = "/" + guide.relative_to(site / "docs" / "fi").with_suffix("").as_posix() + "/"
+            for label, env in (("kaikki kielet", {}), ("vain fi", {"GUIDEKIT_ONLY_LANGUAGE": "fi"})):
+                try:
+                    times = reload_seconds(site / "mkdocs.yml", guide, url, edits, env)
+                except RuntimeError as error:
+                    print(error, file=sys.stderr)
+                    return 1
+                shown = ", ".join(f"{t:.1f}" for t in times)
+                print(f"{pages} sivua, {label}: tallennuksesta päivittyneeseen sivuun {median(times):.1f} s (mediaani; {shown})", flush=True)
     return 0

@@ -16,11 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from guidekit import atomicfile
 from guidekit.config import ConfigError, load_config
 from guidekit.images import inspect_image, strip_metadata, webp_copy
 
 SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".tif", ".tiff"}
-DEFAULTS = {"publish_max_side": 1600, "webp_quality": 80, "webp_min_saving": 0.1}
 
 
 def add_arguments(parser) -> None:
@@ -114,7 +114,7 @@ def run(args) -> int:
     except ConfigError as error:
         print(error)
         return 2
-    settings = {**DEFAULTS, **(config.get("images") or {})}
+    settings = config.section("images")
     base = config.root
     if args.strip:
         return strip(image_files([p.resolve() for p in args.paths]), base)
@@ -150,6 +150,6 @@ def strip(files: list[Path], base: Path) -> int:
             continue
         if not info.metadata:
             continue
-        path.write_bytes(strip_metadata(path.read_bytes(), info))
+        atomicfile.write_bytes(path, strip_metadata(path.read_bytes(), info))
         print(f"{path}: poistettu {', '.join(info.metadata)}")
     return 0

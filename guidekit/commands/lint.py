@@ -23,7 +23,7 @@ from guidekit.datacheck import data_findings
 from guidekit.search import search_data_findings
 from guidekit.findings import ERROR, Finding, to_json
 from guidekit.languages import BASE_LANGUAGE, LANGUAGES, UnknownLanguage, language_of
-from guidekit.lint import lint_page, make_context, pages_under
+from guidekit.lint import lint_page, make_context, pages_under, site_findings
 from guidekit.readability import Score
 
 SUMMARY_WORDS = {
@@ -102,20 +102,22 @@ class LintRun:
 
 
 def readability_limit(settings: dict) -> str:
-    if "max" in settings:
+    if settings["max"] is not None:
         return f"≤ {settings['max']}"
-    if "min" in settings:
+    if settings["min"] is not None:
         return f"≥ {settings['min']}"
     return ""
 
 
 def lint_pages(
-    paths: list[Path], root: Path | None = None, message_lang: str = "fi", use_cache: bool = True
+    paths: list[Path], root: Path | None = None, message_lang: str = "fi", use_cache: bool = True,
+    site_checks: bool | None = None,
 ) -> LintRun:
     """Lint the pages named by paths (default: every language folder); raises ConfigError.
 
     With use_cache (and GUIDEKIT_CACHE not 0), pages unchanged since the last run reuse
-    their findings (guidekit/lintcache.py)."""
+    their findings (guidekit/lintcache.py). site_checks (default: when no paths are given,
+    i.e. the whole site) adds the rules about the site's files: folders, data files, SVGs."""
     ctx = make_context(root, message_lang=message_lang)
     cache_file = lintcache.cache_path(ctx.root) if use_cache and lintcache.cache_enabled() else None
     cache = lintcache.LintCache.load(cache_file) if cache_file is not None else None
@@ -133,8 +135,10 @@ def lint_pages(
         summary = summaries.setdefault(lang, LanguageSummary(lang, limit=readability_limit(settings)))
         summary.pages += 1
         summary.findings += len(page_findings)
-        if score is not None and score.words >= int(settings.get("min_words", 0)):
+        if score is not None and score.words >= int(settings["min_words"]):
             summary.scores.append(score)
+    if site_checks if site_checks is not None else not paths:
+        findings.extend(site_findings(ctx))
     if cache is not None:
         cache.forget_missing(ctx.root)
         cache.save()
@@ -180,7 +184,18 @@ def add_arguments(parser) -> None:
     )
 
 
+MISSING_PATH = {
+    "fi": "guidekit lint: polkua {path} ei ole; tarkista kirjoitusasu (esimerkiksi docs/fi/ohjeet/chat.md)",
+    "en": "guidekit lint: {path} does not exist; check the spelling (e.g. docs/fi/ohjeet/chat.md)",
+}
+
+
 def run(args) -> int:
+    missing = [path for path in args.paths if not path.exists()]
+    if missing:
+        for path in missing:
+            print(MISSING_PATH[args.messages].format(path=path), file=sys.stderr)
+        return 2
     try:
         result = lint_pages(args.paths, message_lang=args.messages, use_cache=not args.no_cache)
     except ConfigError as error:

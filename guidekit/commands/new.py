@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from string import Template
 
+from guidekit import atomicfile
 from guidekit.config import ConfigError, load_config
 from guidekit.document import split_front_matter
 from guidekit.facts import FactsError, load_facts
@@ -175,9 +176,9 @@ def _create(args) -> int:
         nav_note = str(error)
     page = guides / f"{args.slug}.md"
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(text, encoding="utf-8")
+    atomicfile.write_text(page, text)
     if new_config is not None:
-        config_path.write_bytes(new_config.encode("utf-8"))
+        atomicfile.write_text(config_path, new_config)
     print(todo_text(args.slug, page.relative_to(root).as_posix(), service, services, nav_note, bool(args.description),
                     needs, list(facts.get("needs") or {})))
     return 0

@@ -11,8 +11,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from guidekit import atomicfile
 from guidekit.config import Config, ConfigError, load_config
 from guidekit.rules import all_rules, rule_id
+from guidekit.settings import COMMON, KINDS
 
 OUTPUT = Path("authoring") / "rules.md"
 
@@ -41,8 +43,13 @@ syy. Kommentti koskee omaa riviään ja seuraavaa ei-tyhjää riviä.
 ```
 
 Rajat ja sanalistat ovat tiedostossa `guidekit.yml` (`default` kaikille kielille ja
-sen päälle kielikohtaiset arvot). Ilmoitukset ovat suomeksi; `guidekit lint
---messages en` antaa ne englanniksi.
+sen päälle kielikohtaiset arvot). Kunkin säännön kohdalla on taulukko sen asetuksista:
+tyyppi, oletusarvo ja sallitut arvot. Jokaisella säännöllä on lisäksi asetukset
+`enabled` (`false` ottaa säännön pois käytöstä) ja `severity` (`error` tai `warning`).
+Jos `guidekit.yml`:ssä on tuntematon avain, väärän tyyppinen arvo tai luku sallitun
+alueen ulkopuolelta, tarkistus ja sivuston rakentaminen pysähtyvät ilmoitukseen, joka
+kertoo rivin ja avaimen. Ilmoitukset ovat suomeksi; `guidekit lint --messages en`
+antaa ne englanniksi.
 """
 
 LANGUAGE_NAMES = {"fi": "suomi", "sv": "ruotsi", "en": "englanti", "selko": "selkosuomi"}
@@ -53,16 +60,33 @@ def format_value(value) -> str:
         return ", ".join(f"{k} → {v}" for k, v in value.items()) or "–"
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value) or "–"
+    if value is None:
+        return "–"
     return str(value)
+
+
+def spec_table(rule) -> list[str]:
+    """The rule's own settings spec: name, type, default, allowed values, meaning."""
+    spec = getattr(rule, "SETTINGS", ())
+    if not spec:
+        return []
+    rows = [
+        f"| `{s.name}` | {KINDS[s.kind]} | {format_value(s.default) if s.default is not None else '–'} "
+        f"| {s.allowed() or '–'} | {s.description} |"
+        for s in spec
+    ]
+    return ["| asetus | tyyppi | oletus | sallitut | merkitys |", "| --- | --- | --- | --- | --- |", *rows, ""]
 
 
 def settings_table(rule, config: Config) -> list[str]:
     rid = rule_id(rule)
+    common_defaults = {s.name: s.default for s in COMMON}
     rows = []
     for lang in rule.LANGUAGES:
-        settings = {k: v for k, v in config.rule(rid, lang).items() if k != "enabled"}
-        if not config.enabled(rid, lang):
-            settings = {"enabled": False, **settings}
+        # The common settings only where guidekit.yml changes them; the rule's own always.
+        settings = {
+            k: v for k, v in config.rule(rid, lang).items() if k not in common_defaults or v != common_defaults[k]
+        }
         text = "; ".join(f"`{k}`: {format_value(v)}" for k, v in sorted(settings.items())) or "–"
         rows.append(f"| {LANGUAGE_NAMES.get(lang, lang)} | {text} |")
     return ["| kieli | asetukset (guidekit.yml) |", "| --- | --- |", *rows]
@@ -91,6 +115,7 @@ def render(rules: list, config: Config) -> str:
             "",
             f"**Miksi:** {getattr(rule, 'RATIONALE', '').strip()}",
             "",
+            *spec_table(rule),
             *settings_table(rule, config),
         ]
         if "good" in examples:
@@ -121,6 +146,6 @@ def run(args) -> int:
         return 0
     if current != text:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        atomicfile.write_text(target, text)
         print(f"kirjoitettu {target}")
     return 0

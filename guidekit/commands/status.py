@@ -96,7 +96,7 @@ def run(args) -> int:
     if args.mark_synced:
         return _mark(args.mark_synced, docs, config.root, words)
     review = config.rule(REVIEW_RULE)
-    months, days = int(review.get("months", 12)), int(review.get("due_soon_days", 30))
+    months, days = int(review["months"]), int(review["due_soon_days"])
     rows = collect_status(docs, dt.date.today(), months, days)
     if args.format == "json":
         print(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))

@@ -7,6 +7,10 @@
     MESSAGES     {"fi": (message, fix), "en": (message, fix)}: str.format templates
     check(doc, settings, ctx) -> iterable of Report(line, details)
 
+A rule about the site's files rather than one page (a folder, a data file, every SVG)
+also exports check_site(ctx) -> iterable of (path, Report): run once per whole-site
+lint and build, never cached.
+
 A rule whose findings depend on other pages than the page and its Finnish source
 sets SITE_WIDE = True and exports site_inputs(ctx, page, lang) -> str: what it reads
 from the other pages for that page; it becomes part of the page's key in the results
@@ -15,6 +19,26 @@ cache (guidekit/lintcache.py), so the page is checked again when that changes.
 And, for the rules reference page, RATIONALE (Finnish, with its source) and
 EXAMPLES {"good": ..., "bad": ...}. Thresholds and word lists come from
 guidekit.yml through `settings`, never from the code.
+
+Settings spec. A rule that reads settings declares them, each once, in
+
+    SETTINGS = (
+        Setting("max_words", "integer", 25, "virkkeen enimmäispituus sanoina", minimum=1),
+        Setting("allow", "list", [], "sallitut sanat"),
+    )
+
+(guidekit.settings.Setting: name, kind, default, Finnish description, and optionally
+minimum/maximum, choices for kind "choice", optional=True when `null` is allowed).
+Kinds: integer, number, boolean, text, choice, list (of texts), mapping (text: text).
+The default lives only here: check() reads `settings["max_words"]`, never
+`settings.get("max_words", 25)`. Every rule also accepts `enabled` and `severity`
+(guidekit.settings.COMMON). guidekit.yml is checked against the specs when it loads
+(guidekit/config.py): a key no spec names, a value of the wrong kind or a number out
+of range stops `guidekit lint` (exit 2) and the build with one message naming the
+file, line and key. `guidekit rules` writes each rule's spec as a table into
+authoring/rules.md; tests/test_settings.py checks that every spec is well formed.
+A rule without settings leaves SETTINGS out. A new section of guidekit.yml outside
+`rules:` is declared in guidekit.config.SECTIONS the same way.
 """
 
 from __future__ import annotations
@@ -26,6 +50,9 @@ from importlib import import_module
 RULE_MODULES = [
     "gk001_suppression_reason",
     "gk002_unknown_fact",
+    "gk003_unknown_language_folder",
+    "gk004_unpublished_file",
+    "gk005_data_file",
     "pl101_sentence_length",
     "pl102_paragraph_length",
     "pl103_subheading_gap",

@@ -2,11 +2,16 @@
 
 from guidekit.frontmatter import is_guide, missing_fields
 from guidekit.rules import Report
+from guidekit.settings import Setting
 
 NAMES = ("FM102", "required-field")
 DESCRIPTION = "Sivun alun tiedoista puuttuu pakollinen kenttä"
 TAGS = ("authoring", "front-matter")
 LANGUAGES = ("fi", "sv", "en", "selko")
+SETTINGS = (
+    Setting("guide_fields", "list", [], "ohjeen pakolliset kentät"),
+    Setting("page_fields", "list", [], "muun sivun pakolliset kentät"),
+)
 MESSAGES = {
     "fi": (
         "{kind} puuttuu kenttä {field}",
@@ -57,7 +62,7 @@ def check(doc, settings, ctx):
     if doc.front_matter_error is not None:
         return  # FM101 says what is wrong; every field would look missing
     guide = is_guide(doc.front_matter, doc.path)
-    required = settings.get("guide_fields" if guide else "page_fields") or []
+    required = settings["guide_fields" if guide else "page_fields"]
     hints = HINTS.get(ctx.message_lang, HINTS["fi"])
     kind = KIND.get(ctx.message_lang, KIND["fi"])[guide]
     line = _closing_line(doc)

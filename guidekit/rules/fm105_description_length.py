@@ -2,11 +2,15 @@
 
 from guidekit.frontmatter import is_blank, read_front_matter
 from guidekit.rules import Report
+from guidekit.settings import Setting
 
 NAMES = ("FM105", "description-length")
 DESCRIPTION = "Kuvaus on liian pitkä"
 TAGS = ("authoring", "front-matter")
 LANGUAGES = ("fi", "sv", "en", "selko")
+SETTINGS = (
+    Setting("max_characters", "integer", 160, "kuvauksen enimmäispituus merkkeinä", minimum=1),
+)
 MESSAGES = {
     "fi": (
         "kuvauksessa description on {length} merkkiä, enintään {max} sopii: ”…{tail}”",
@@ -32,7 +36,7 @@ def check(doc, settings, ctx):
     value = doc.front_matter.get("description")
     if doc.front_matter_error is not None or is_blank(value):
         return
-    limit = int(settings.get("max_characters", 160))
+    limit = int(settings["max_characters"])
     text = " ".join(str(value).split())
     if len(text) <= limit:
         return

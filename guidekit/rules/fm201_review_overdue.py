@@ -6,11 +6,16 @@ from guidekit.facts import format_date
 from guidekit.document import as_date
 from guidekit.frontmatter import OVERDUE, read_front_matter, review_due, review_state
 from guidekit.rules import Report
+from guidekit.settings import Setting
 
 NAMES = ("FM201", "review-overdue")
 DESCRIPTION = "Ohjeen tarkistus on myöhässä"
 TAGS = ("authoring", "review")
 LANGUAGES = ("fi", "sv", "en", "selko")
+SETTINGS = (
+    Setting("months", "integer", 12, "tarkistusväli kuukausina", minimum=1),
+    Setting("due_soon_days", "integer", 30, "guidekit status: pian erääntyvät, päivinä", minimum=0),
+)
 MESSAGES = {
     "fi": (
         "ohje on tarkistettu viimeksi {reviewed}; se piti tarkistaa viimeistään {due} ({months} kuukauden välein)",
@@ -36,7 +41,7 @@ def check(doc, settings, ctx):
     reviewed = as_date(doc.front_matter.get("reviewed"))
     if doc.front_matter_error is not None or reviewed is None:
         return  # broken or not a date: FM101 / FM103
-    months = int(settings.get("months", 12))
+    months = int(settings["months"])
     today = dt.date.today()
     if review_state(reviewed, today, months, 0) != OVERDUE:
         return

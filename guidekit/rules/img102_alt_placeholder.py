@@ -2,11 +2,15 @@
 
 from guidekit.images import alt_words, described
 from guidekit.rules import Report
+from guidekit.settings import Setting
 
 NAMES = ("IMG102", "alt-placeholder")
 DESCRIPTION = "Alt-teksti on pelkkä paikkamerkki, kuten ”kuva” tai ”kuvakaappaus”"
 TAGS = ("images", "alt-text")
 LANGUAGES = ("fi", "sv", "en", "selko")
+SETTINGS = (
+    Setting("placeholders", "list", [], "paikkamerkkisanat"),
+)
 MESSAGES = {
     "fi": (
         "alt-teksti ”{alt}” ei kerro, mitä kuvassa on",
@@ -33,7 +37,7 @@ EXAMPLES = {
 
 
 def check(doc, settings, ctx):
-    phrases = {alt_words(p) for p in settings.get("placeholders", [])}
+    phrases = {alt_words(p) for p in settings["placeholders"]}
     words = {w for phrase in phrases for w in phrase.split()}
     for image in doc.images:
         if not described(image):

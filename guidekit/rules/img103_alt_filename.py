@@ -4,11 +4,17 @@ import re
 
 from guidekit.images import alt_words, described, file_stem
 from guidekit.rules import Report
+from guidekit.settings import Setting
 
 NAMES = ("IMG103", "alt-filename")
 DESCRIPTION = "Alt-teksti on tiedoston nimi"
 TAGS = ("images", "alt-text")
 LANGUAGES = ("fi", "sv", "en", "selko")
+SETTINGS = (
+    Setting("extensions", "list", [], "kuvatiedostojen päätteet"),
+    Setting("camera_prefixes", "list", [], "kameroiden ja puhelinten tiedostonimien alut"),
+    Setting("screenshot_names", "list", [], "kuvakaappaustyökalujen tiedostonimien alut"),
+)
 MESSAGES = {
     "fi": (
         "alt-teksti ”{alt}” on tiedoston nimi",
@@ -40,16 +46,16 @@ CAMERA_TIMESTAMP = re.compile(r"\d{8}[-_ ]\d{4,6}")
 
 def generated_name(text: str, settings: dict) -> bool:
     """A name a camera (IMG_2041) or a screenshot tool (Screenshot 2024-01-05 …) gave the file."""
-    cameras = "|".join(re.escape(p) for p in settings.get("camera_prefixes", []))
+    cameras = "|".join(re.escape(p) for p in settings["camera_prefixes"])
     if cameras and re.match(rf"(?:{cameras})[-_ ]?\d{{3,}}", text, re.IGNORECASE):
         return True
-    tools = "|".join(re.escape(p) for p in settings.get("screenshot_names", []))
+    tools = "|".join(re.escape(p) for p in settings["screenshot_names"])
     return bool(tools) and bool(re.match(rf"(?:{tools})[-_ ]?\d{{2,}}", text, re.IGNORECASE))
 
 
 def looks_like_file_name(alt: str, src: str, settings: dict) -> bool:
     text = alt.strip()
-    extensions = "|".join(re.escape(e.lstrip(".")) for e in settings.get("extensions", []))
+    extensions = "|".join(re.escape(e.lstrip(".")) for e in settings["extensions"])
     if extensions and re.search(rf"\.(?:{extensions})$", text, re.IGNORECASE):
         return True
     if "_" in text or ("/" in text and " " not in text):

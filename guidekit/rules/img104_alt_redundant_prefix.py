@@ -2,11 +2,15 @@
 
 from guidekit.images import described
 from guidekit.rules import Report
+from guidekit.settings import Setting
 
 NAMES = ("IMG104", "alt-redundant-prefix")
 DESCRIPTION = "Alt-teksti alkaa turhalla ilmauksella, kuten ”Kuva, jossa”"
 TAGS = ("images", "alt-text")
 LANGUAGES = ("fi", "sv", "en", "selko")
+SETTINGS = (
+    Setting("prefixes", "list", [], "turhat alut"),
+)
 MESSAGES = {
     "fi": (
         "alt-teksti alkaa turhalla ilmauksella ”{prefix}”",
@@ -53,7 +57,7 @@ def check(doc, settings, ctx):
     for image in doc.images:
         if not described(image):
             continue
-        found = redundant_prefix(image.alt, settings.get("prefixes", []))
+        found = redundant_prefix(image.alt, settings["prefixes"])
         if found:
             prefix, rest = found
             yield Report(image.line, {"prefix": prefix, "suggestion": rest[0].upper() + rest[1:], "alt": image.alt.strip()})

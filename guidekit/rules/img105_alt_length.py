@@ -3,11 +3,16 @@
 from guidekit.findings import WARNING
 from guidekit.images import described
 from guidekit.rules import Report
+from guidekit.settings import Setting
 
 NAMES = ("IMG105", "alt-length")
 DESCRIPTION = "Alt-teksti on liian pitkä"
 TAGS = ("images", "alt-text")
 LANGUAGES = ("fi", "sv", "en", "selko")
+SETTINGS = (
+    Setting("warn_above", "integer", 125, "varoitus, kun alt-teksti on pidempi (merkkiä)", minimum=1),
+    Setting("fail_above", "integer", 150, "virhe, kun alt-teksti on pidempi (merkkiä)", minimum=1),
+)
 MESSAGES = {
     "fi": (
         "alt-teksti on {length} merkkiä (raja {limit}): ”{start}”",
@@ -39,8 +44,8 @@ PREVIEW = 40
 
 
 def check(doc, settings, ctx):
-    warn_above = int(settings.get("warn_above", 125))
-    fail_above = int(settings.get("fail_above", 150))
+    warn_above = int(settings["warn_above"])
+    fail_above = int(settings["fail_above"])
     for image in doc.images:
         if not described(image):
             continue

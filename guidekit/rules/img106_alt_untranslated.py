@@ -2,11 +2,15 @@
 
 from guidekit.images import described, file_stem, same_text
 from guidekit.rules import Report
+from guidekit.settings import Setting
 
 NAMES = ("IMG106", "alt-untranslated")
 DESCRIPTION = "Alt-teksti on jäänyt kääntämättä (sama kuin suomenkielisellä sivulla)"
 TAGS = ("images", "alt-text", "translation")
 LANGUAGES = ("sv", "en", "selko")
+SETTINGS = (
+    Setting("min_words", "integer", 2, "lyhyempiä (nimiä) ei tarkisteta", minimum=1),
+)
 MESSAGES = {
     "fi": (
         "alt-teksti ”{alt}” on sama kuin suomenkielisellä sivulla ({fi_path}:{fi_line})",
@@ -44,7 +48,7 @@ def check(doc, settings, ctx):
     finnish = ctx.counterpart(doc, "fi")
     if finnish is None:
         return
-    min_words = int(settings.get("min_words", 2))
+    min_words = int(settings["min_words"])
     for position, image in enumerate(doc.images):
         if not described(image) or len(image.alt.split()) < min_words:
             continue

@@ -2,11 +2,15 @@
 
 from guidekit.images import local_images
 from guidekit.rules import Report
+from guidekit.settings import Setting
 
 NAMES = ("IMG204", "image-dimensions")
 DESCRIPTION = "Kuvan pidempi sivu on liian monta pikseliä"
 TAGS = ("images", "files", "performance")
 LANGUAGES = ("fi", "sv", "en", "selko")
+SETTINGS = (
+    Setting("max_side", "integer", 2000, "bittikarttakuvan pisin sivu pikseleinä", minimum=1),
+)
 MESSAGES = {
     "fi": (
         "kuva {file} on {width} × {height} px (pidempi sivu yli {limit} px)",
@@ -31,7 +35,7 @@ EXAMPLES = {
 
 
 def check(doc, settings, ctx):
-    limit = int(settings.get("max_side", 2000))
+    limit = int(settings["max_side"])
     for image, path, info in local_images(doc, ctx.root):
         if info.error or info.is_svg:
             continue

@@ -2,11 +2,16 @@
 
 from guidekit.images import local_images
 from guidekit.rules import Report
+from guidekit.settings import Setting
 
 NAMES = ("IMG205", "image-file-size")
 DESCRIPTION = "Kuvatiedosto on liian suuri ladattavaksi puhelimella"
 TAGS = ("images", "files", "performance")
 LANGUAGES = ("fi", "sv", "en", "selko")
+SETTINGS = (
+    Setting("max_kilobytes", "integer", 200, "bittikarttakuvan enimmäiskoko (kt)", minimum=1),
+    Setting("max_kilobytes_svg", "integer", 50, "SVG-kuvan enimmäiskoko (kt)", minimum=1),
+)
 MESSAGES = {
     "fi": (
         "kuvatiedosto {file} on {size_kb} kt (raja {limit_kb} kt)",
@@ -34,7 +39,7 @@ def check(doc, settings, ctx):
     for image, path, info in local_images(doc, ctx.root):
         if info.error:
             continue
-        limit_kb = int(settings.get("max_kilobytes_svg" if info.is_svg else "max_kilobytes", 200))
+        limit_kb = int(settings["max_kilobytes_svg" if info.is_svg else "max_kilobytes"])
         if info.size_bytes > limit_kb * 1024:
             size_kb = round(info.size_bytes / 1024)
             yield Report(image.line, {"file": ctx.relative(path), "size_kb": size_kb, "limit_kb": limit_kb})

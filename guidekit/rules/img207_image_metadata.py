@@ -2,11 +2,15 @@
 
 from guidekit.images import local_images
 from guidekit.rules import Report
+from guidekit.settings import Setting
 
 NAMES = ("IMG207", "image-metadata")
 DESCRIPTION = "Kuvatiedostossa on tunnistettavia metatietoja (sijainti, sarjanumero, tekijä)"
 TAGS = ("images", "files", "privacy")
 LANGUAGES = ("fi", "sv", "en", "selko")
+SETTINGS = (
+    Setting("identifying", "list", [], "tunnistettavat metatietojen nimet"),
+)
 MESSAGES = {
     "fi": (
         "kuvatiedostossa {file} on tunnistettavia metatietoja: {fields}",
@@ -36,7 +40,7 @@ EXAMPLES = {
 
 
 def check(doc, settings, ctx):
-    identifying = {name.casefold() for name in settings.get("identifying", [])}
+    identifying = {name.casefold() for name in settings["identifying"]}
     for image, path, info in local_images(doc, ctx.root):
         if info.error:
             continue

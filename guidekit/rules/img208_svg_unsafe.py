@@ -1,6 +1,7 @@
 """IMG208: an SVG image with a script or a reference outside the site (web font, remote image)."""
 
-from guidekit.images import local_images
+from guidekit.images import inspect_image, local_images
+from guidekit.publishing import inside
 from guidekit.rules import Report
 
 NAMES = ("IMG208", "svg-unsafe")
@@ -38,3 +39,17 @@ def check(doc, settings, ctx):
         if not info.error and info.svg_problems:
             problems = ", ".join(f"”{p}”" for p in info.svg_problems)
             yield Report(image.line, {"file": ctx.relative(path), "problems": problems})
+
+
+def check_site(ctx):
+    """Every SVG file under docs/, also one only linked (not shown as an image): each is
+    published, and a script in it runs when a reader opens it."""
+    docs = ctx.root / "docs"
+    for path in sorted(docs.rglob("*.svg")) if docs.is_dir() else []:
+        if any(part.startswith(".") for part in path.relative_to(docs).parts) or not inside(path, docs):
+            continue  # hidden files are not published; links outside docs/ are GK004
+        info = inspect_image(path)
+        if not info.error and info.svg_problems:
+            problems = ", ".join(f"”{p}”" for p in info.svg_problems)
+            rel = ctx.relative(path)
+            yield rel, Report(1, {"file": rel, "problems": problems})

@@ -1,12 +1,16 @@
 """PL101: a sentence with too many words."""
 
 from guidekit.rules import Report
+from guidekit.settings import Setting
 from guidekit.rules.plain import excerpt, sentences
 
 NAMES = ("PL101", "sentence-length")
 DESCRIPTION = "Virke on liian pitkä"
 TAGS = ("plain-language", "sentences")
 LANGUAGES = ("fi", "sv", "en", "selko")
+SETTINGS = (
+    Setting("max_words", "integer", 25, "virkkeen enimmäispituus sanoina", minimum=1),
+)
 MESSAGES = {
     "fi": (
         "virkkeessä on {words} sanaa (enintään {limit}): ”{start}”",

@@ -1,12 +1,16 @@
 """PL102: a paragraph with too many words."""
 
 from guidekit.rules import Report
+from guidekit.settings import Setting
 from guidekit.rules.plain import excerpt, sentences
 
 NAMES = ("PL102", "paragraph-length")
 DESCRIPTION = "Kappale on liian pitkä"
 TAGS = ("plain-language", "structure")
 LANGUAGES = ("fi", "sv", "en", "selko")
+SETTINGS = (
+    Setting("max_words", "integer", 80, "kappaleen tai luettelon kohdan enimmäispituus sanoina", minimum=1),
+)
 MESSAGES = {
     "fi": (
         "kappaleessa on {words} sanaa (enintään {limit}): ”{start}”",

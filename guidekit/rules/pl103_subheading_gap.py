@@ -1,12 +1,16 @@
 """PL103: a long stretch of text without a subheading."""
 
 from guidekit.rules import Report
+from guidekit.settings import Setting
 from guidekit.rules.plain import excerpt, sentences
 
 NAMES = ("PL103", "subheading-gap")
 DESCRIPTION = "Pitkä tekstijakso ilman väliotsikkoa"
 TAGS = ("plain-language", "structure")
 LANGUAGES = ("fi", "sv", "en", "selko")
+SETTINGS = (
+    Setting("max_words", "integer", 250, "enimmäismäärä sanoja kahden otsikon välissä", minimum=1),
+)
 MESSAGES = {
     "fi": (
         "kohdasta ”{start}” alkaa {words} sanan jakso ilman väliotsikkoa (enintään {limit})",

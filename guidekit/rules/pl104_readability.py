@@ -1,12 +1,18 @@
 """PL104: the page's readability score is over the language's limit."""
 
 from guidekit.rules import Report
+from guidekit.settings import Setting
 from guidekit.rules.plain import page_score
 
 NAMES = ("PL104", "readability")
 DESCRIPTION = "Sivun luettavuusindeksi ylittää rajan"
 TAGS = ("plain-language", "readability")
 LANGUAGES = ("fi", "sv", "en", "selko")
+SETTINGS = (
+    Setting("min_words", "integer", 60, "lyhyempiä sivuja ei pisteytetä", minimum=0),
+    Setting("max", "number", None, "suurin sallittu indeksi, kun suurempi on vaikeampi (Wiio, LIX)", minimum=0, optional=True),
+    Setting("min", "number", None, "pienin sallittu indeksi, kun suurempi on helpompi (Flesch)", optional=True),
+)
 MESSAGES = {
     "fi": (
         "sivu on liian vaikealukuinen: {measure} {value} (raja {bound}, {words} sanaa)",
@@ -35,9 +41,12 @@ EXAMPLES = {
 
 def check(doc, settings, ctx):
     score = page_score(doc, ctx)
-    if score is None or score.words < int(settings.get("min_words", 0)):
+    if score is None or score.words < int(settings["min_words"]):
         return
-    limit = float(settings["max"] if score.higher_is_harder else settings["min"])
+    limit = settings["max"] if score.higher_is_harder else settings["min"]
+    if limit is None:  # no limit set for this language's formula
+        return
+    limit = float(limit)
     if score.passes(limit):
         return
     line = next((u.line for u in doc.units if u.kind == "heading"), doc.body_start)

@@ -2,12 +2,17 @@
 
 from guidekit import morphology
 from guidekit.rules import Report
+from guidekit.settings import Setting
 from guidekit.rules.plain import allow_list, allowed, pieces, sentences
 
 NAMES = ("PL201", "compound-word")
 DESCRIPTION = "Yhdyssanassa on liian monta osaa"
 TAGS = ("plain-language", "words", "voikko")
 LANGUAGES = ("fi", "selko")
+SETTINGS = (
+    Setting("max_parts", "integer", 3, "yhdyssanan osien enimmäismäärä", minimum=1),
+    Setting("allow", "list", [], "sallitut sanat (alku kattaa kaikki sillä alkavat sanat)"),
+)
 MESSAGES = {
     "fi": (
         "yhdyssanassa ”{word}” on {count} osaa ({parts}), enintään {limit}",

@@ -1,6 +1,7 @@
 """PL202: a very long word, counted in letters."""
 
 from guidekit.rules import Report
+from guidekit.settings import Setting
 from guidekit.rules.plain import allow_list, allowed, pieces, sentences
 from guidekit.readability import LETTERS
 
@@ -8,6 +9,10 @@ NAMES = ("PL202", "long-word")
 DESCRIPTION = "Sana on hyvin pitkä"
 TAGS = ("plain-language", "words")
 LANGUAGES = ("fi", "sv", "en", "selko")
+SETTINGS = (
+    Setting("max_letters", "integer", 22, "sanan enimmäispituus kirjaimina", minimum=1),
+    Setting("allow", "list", [], "sallitut sanat (alku kattaa kaikki sillä alkavat sanat)"),
+)
 MESSAGES = {
     "fi": (
         "sanassa ”{word}” on {letters} kirjainta (enintään {limit})",

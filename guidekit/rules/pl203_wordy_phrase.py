@@ -1,12 +1,16 @@
 """PL203: a filler or officialese phrase from the language's list in guidekit.yml."""
 
 from guidekit.rules import Report
+from guidekit.settings import Setting
 from guidekit.rules.plain import sentences
 
 NAMES = ("PL203", "wordy-phrase")
 DESCRIPTION = "Virkakielinen tai turha ilmaus"
 TAGS = ("plain-language", "words")
 LANGUAGES = ("fi", "selko", "sv", "en")
+SETTINGS = (
+    Setting("phrases", "mapping", {}, "ilmaus → mitä kirjoittaa sen sijaan; sana* kattaa taivutusmuodot"),
+)
 MESSAGES = {
     "fi": (
         "virkakielinen ilmaus ”{phrase}”",
@@ -50,7 +54,7 @@ def phrase_hits(tokens: list[str], phrases: dict) -> list[tuple[int, str, str]]:
 
 
 def check(doc, settings, ctx):
-    phrases = settings.get("phrases") or {}
+    phrases = settings["phrases"]
     for sentence in sentences(doc, ctx):
         tokens = [w.text for w in sentence.words]
         for index, written, instead in phrase_hits(tokens, phrases):

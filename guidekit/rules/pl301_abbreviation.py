@@ -2,12 +2,17 @@
 
 from guidekit import morphology
 from guidekit.rules import Report
+from guidekit.settings import Setting
 from guidekit.rules.plain import allow_list, allowed, sentences
 
 NAMES = ("PL301", "abbreviation")
 DESCRIPTION = "Lyhenne selkotekstissä"
 TAGS = ("plain-language", "selko", "words")
 LANGUAGES = ("selko",)
+SETTINGS = (
+    Setting("words", "mapping", {}, "lyhenne → sana kokonaan"),
+    Setting("allow", "list", [], "sallitut lyhenteet"),
+)
 MESSAGES = {
     "fi": (
         "lyhenne ”{word}”",
@@ -35,7 +40,7 @@ def _is_abbreviation(analysis) -> bool:
 
 
 def check(doc, settings, ctx):
-    listed = {str(k).lower(): v for k, v in (settings.get("words") or {}).items()}
+    listed = {str(k).lower(): v for k, v in settings["words"].items()}
     allow = allow_list(settings)
     for sentence in sentences(doc, ctx):
         for word in sentence.words:

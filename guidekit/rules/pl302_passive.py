@@ -2,12 +2,17 @@
 
 from guidekit import morphology
 from guidekit.rules import Report
+from guidekit.settings import Setting
 from guidekit.rules.plain import allow_list, allowed, sentences, share_exceeded
 
 NAMES = ("PL302", "passive")
 DESCRIPTION = "Passiivia liikaa"
 TAGS = ("plain-language", "selko", "verbs", "voikko")
 LANGUAGES = ("fi", "selko")
+SETTINGS = (
+    Setting("max_share", "number", 0.0, "osuus virkkeistä, jossa rakennetta saa olla ennen löydöksiä", minimum=0, maximum=1),
+    Setting("allow", "list", [], "sallitut sanat"),
+)
 MESSAGES = {
     "fi": (
         "passiivi ”{words}” ({share} % virkkeistä, enintään {limit} %)",
@@ -61,7 +66,7 @@ def check(doc, settings, ctx):
     if not share_exceeded(len(hits), len(all_sentences), settings):
         return
     share = round(100 * len(hits) / len(all_sentences))
-    limit = round(100 * float(settings.get("max_share", 0)))
+    limit = round(100 * float(settings["max_share"]))
     for _sentence, found in hits:
         for line, words in found:
             yield Report(line, {"words": words, "share": share, "limit": limit})

@@ -2,12 +2,17 @@
 
 from guidekit import morphology
 from guidekit.rules import Report
+from guidekit.settings import Setting
 from guidekit.rules.plain import allow_list, allowed, sentences, share_exceeded
 
 NAMES = ("PL303", "minen-noun")
 DESCRIPTION = "-minen-johdos selkotekstissä"
 TAGS = ("plain-language", "selko", "verbs", "voikko")
 LANGUAGES = ("selko",)
+SETTINGS = (
+    Setting("max_share", "number", 0.0, "osuus virkkeistä, jossa rakennetta saa olla ennen löydöksiä", minimum=0, maximum=1),
+    Setting("allow", "list", [], "sallitut sanat"),
+)
 MESSAGES = {
     "fi": (
         "verbistä tehty -minen-sana ”{word}” (perusmuoto {base})",

@@ -2,12 +2,17 @@
 
 from guidekit import morphology
 from guidekit.rules import Report
+from guidekit.settings import Setting
 from guidekit.rules.plain import allow_list, allowed, sentences, share_exceeded
 
 NAMES = ("PL304", "participle-construction")
 DESCRIPTION = "Lauseenvastike tai partisiippirakenne selkotekstissä"
 TAGS = ("plain-language", "selko", "verbs", "voikko")
 LANGUAGES = ("selko",)
+SETTINGS = (
+    Setting("max_share", "number", 0.0, "osuus virkkeistä, jossa rakennetta saa olla ennen löydöksiä", minimum=0, maximum=1),
+    Setting("allow", "list", [], "sallitut kiinteät ilmaukset"),
+)
 MESSAGES = {
     "fi": (
         "{kind_fi} ”{word}”",

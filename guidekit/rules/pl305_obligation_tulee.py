@@ -2,12 +2,16 @@
 
 from guidekit import morphology
 from guidekit.rules import Report
+from guidekit.settings import Setting
 from guidekit.rules.plain import sentences
 
 NAMES = ("PL305", "obligation-tulee")
 DESCRIPTION = "Velvoittava tulee + perusmuoto"
 TAGS = ("plain-language", "verbs", "voikko")
 LANGUAGES = ("fi", "selko")
+SETTINGS = (
+    Setting("window", "integer", 3, "kuinka monen sanan päässä tulla-verbistä infinitiivi voi olla", minimum=1),
+)
 MESSAGES = {
     "fi": (
         "velvoittava ”{words}”",
@@ -54,7 +58,7 @@ def _can_be_a_infinitive(word: str) -> bool:
 def check(doc, settings, ctx):
     if not morphology.available():
         return
-    window = int(settings.get("window", 3))
+    window = int(settings["window"])
     for sentence in sentences(doc, ctx):
         tokens = sentence.words
         for index, word in enumerate(tokens):

@@ -2,12 +2,16 @@
 
 from guidekit import morphology
 from guidekit.rules import Report
+from guidekit.settings import Setting
 from guidekit.rules.plain import sentences
 
 NAMES = ("PL306", "genitive-chain")
 DESCRIPTION = "Genetiiviketju"
 TAGS = ("plain-language", "words", "voikko")
 LANGUAGES = ("fi", "selko")
+SETTINGS = (
+    Setting("max_nouns", "integer", 2, "genetiivisubstantiivien enimmäismäärä peräkkäin", minimum=1),
+)
 MESSAGES = {
     "fi": (
         "{count} genetiiviä peräkkäin: ”{words}”",
@@ -66,7 +70,7 @@ def chains(tokens) -> list[list]:
 def check(doc, settings, ctx):
     if not morphology.available():
         return
-    limit = int(settings.get("max_nouns", 2))
+    limit = int(settings["max_nouns"])
     for sentence in sentences(doc, ctx):
         for run in chains(sentence.words):
             nouns = [w for w in run if morphology.every_reading(w.text, _genitive_noun)]

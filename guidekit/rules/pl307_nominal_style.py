@@ -2,12 +2,17 @@
 
 from guidekit import morphology
 from guidekit.rules import Report
+from guidekit.settings import Setting
 from guidekit.rules.plain import sentences
 
 NAMES = ("PL307", "nominal-style")
 DESCRIPTION = "Substantiivityyli: tekemisen nimi apuverbin kanssa"
 TAGS = ("plain-language", "verbs", "voikko")
 LANGUAGES = ("fi", "selko")
+SETTINGS = (
+    Setting("window", "integer", 3, "kuinka monen sanan päässä tekemisen nimi voi olla verbistä", minimum=1),
+    Setting("light_verbs", "list", [], "kevyet verbit perusmuodossa"),
+)
 MESSAGES = {
     "fi": (
         "substantiivityyli ”{words}”",
@@ -56,8 +61,8 @@ def _light(word: str, light_verbs: frozenset) -> bool:
 def check(doc, settings, ctx):
     if not morphology.available():
         return
-    light_verbs = frozenset(str(v) for v in settings.get("light_verbs") or ())
-    window = int(settings.get("window", 3))
+    light_verbs = frozenset(str(v) for v in settings["light_verbs"])
+    window = int(settings["window"])
     for sentence in sentences(doc, ctx):
         tokens = sentence.words
         for index, word in enumerate(tokens):

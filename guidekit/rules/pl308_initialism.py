@@ -3,6 +3,7 @@
 import re
 
 from guidekit.rules import Report
+from guidekit.settings import Setting
 from guidekit.rules.plain import sentences
 
 NAMES = ("PL308", "unexplained-initialism")
@@ -10,6 +11,9 @@ DESCRIPTION = "Selittämätön kirjainlyhenne"
 TAGS = ("plain-language", "words")
 # Selko: PL301 (no abbreviations at all) and the selko texts name a standard in words.
 LANGUAGES = ("fi", "sv", "en")
+SETTINGS = (
+    Setting("allow", "list", [], "lyhenteet, jotka jokainen lukija tuntee"),
+)
 MESSAGES = {
     "fi": (
         "kirjainlyhenne ”{word}” ilman selitystä",
@@ -49,7 +53,7 @@ def _explained(word: str, text: str) -> bool:
 
 
 def check(doc, settings, ctx):
-    allow = {str(entry).upper() for entry in settings.get("allow") or ()}
+    allow = {str(entry).upper() for entry in settings["allow"]}
     page_sentences = sentences(doc, ctx)
     page_text = "\n".join(s.text for s in page_sentences)
     reported = set()

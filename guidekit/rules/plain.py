@@ -32,7 +32,7 @@ def pieces(word: str) -> list[str]:
 
 def allow_list(settings: dict) -> tuple[str, ...]:
     """The rule's `allow` entries, lower case; an entry covers every word starting with it."""
-    return tuple(str(entry).lower() for entry in settings.get("allow") or ())
+    return tuple(str(entry).lower() for entry in settings["allow"])
 
 
 def allowed(word: str, allow: tuple[str, ...]) -> bool:
@@ -43,4 +43,4 @@ def share_exceeded(hits: int, sentence_count: int, settings: dict) -> bool:
     """More sentences have the construction than `max_share` of the page's sentences allows."""
     if not hits:
         return False
-    return hits / max(sentence_count, 1) > float(settings.get("max_share", 0))
+    return hits / max(sentence_count, 1) > float(settings["max_share"])
