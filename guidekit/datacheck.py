@@ -41,6 +41,24 @@ MESSAGES = {
     },
 }
 
+# For the rules reference page (`guidekit rules`): (ID, name, description, why, good, bad).
+REFERENCE = (
+    ("DA101", "markup-in-data", "HTML-merkki tietotiedoston arvossa",
+     "Tietotiedostojen arvot (puhelinnumerot, aukioloajat, sivupohjan sanat) näkyvät jokaisella "
+     "sivulla. Sivusto näyttää ne aina tekstinä, mutta merkki < tai > arvossa on lähes aina "
+     "virhe tai yritys lisätä sivuille koodia: arvoon kirjoitettu <script> toimisi muuten "
+     "jokaisella sivulla. Lähde: OWASP Cross Site Scripting Prevention Cheat Sheet.",
+     "customer_service:\n  phone: 010 555 0100",
+     "customer_service:\n  phone: 010 555 0100<script>alert(1)</script>"),
+    ("DA102", "unsafe-address-in-data", "Tietotiedoston osoite ei ole https:, mailto: tai tel:",
+     "Tietotiedoston osoitteista tulee linkkejä jokaiselle sivulle. javascript:-osoite ajaisi "
+     "koodia, data:-osoite voi kuljettaa kokonaisen sivun, ja salaamaton http:-yhteys voidaan "
+     "kaapata matkalla. Sivusto tekee linkin vain https:-, mailto:- ja tel:-osoitteista; muut "
+     "näkyvät tekstinä tai jäävät pois. Lähde: OWASP Cross Site Scripting Prevention Cheat Sheet.",
+     "chat:\n  url: https://chat.esimerkkila.example/",
+     "chat:\n  url: javascript:alert(1)"),
+)
+
 
 def is_unsafe_address(key: str, value: str) -> bool:
     """An address a resident must not be sent to (DA102); the build prints no link for it."""

@@ -25,12 +25,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.attrs import attrs_plugin
 
 from guidekit import pagelimits
-from guidekit.facts import PLACEHOLDER, lookup, render
+from guidekit.facts import DERIVED_BLOCKS, PLACEHOLDER, Derived, lookup, render
 from guidekit.frontmatter import FrontMatter, read_front_matter
 
 URL = re.compile(r"\b(?:https?://|www\.)\S+?(?=[.,;:!?)]*(?:\s|$))|\b[\w.+-]+@[\w-]+\.[\w.-]*\w")
@@ -75,6 +76,15 @@ class ImageRef:
 
 
 @dataclass(frozen=True)
+class LinkRef:
+    """A Markdown link (or autolink) as written: its address and any {…} attributes."""
+
+    line: int
+    href: str
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Suppression:
     line: int  # the comment's line; it covers its lines and the next non-blank line
     rules: tuple[str, ...]
@@ -98,6 +108,11 @@ class Document:
     # Derived data computed once per page and shared by the rules (sentences, scores).
     cache: dict = field(default_factory=dict, repr=False, compare=False)
     front: FrontMatter | None = None  # the front matter as guidekit.frontmatter read it (fields' lines)
+    # For the raw-HTML rules (guidekit/rawhtml.py): each piece of raw HTML as (first line, source),
+    # the Markdown links, and the {…} attribute lists of headings and paragraphs (line, attributes).
+    raw_html: list[tuple[int, str]] = field(default_factory=list)
+    links: list[LinkRef] = field(default_factory=list)
+    block_attrs: list[tuple[int, dict]] = field(default_factory=list)
 
     @property
     def lines(self) -> list[str]:
@@ -146,9 +161,12 @@ def _fact_text(match: re.Match, facts: dict | None, lang: str) -> str:
         return "0"
     # A list placeholder becomes a whole bulleted list of data-file entries, not
     # prose of this paragraph: it adds no words to the sentence around it.
-    if isinstance(value, dict) and "items" in value:
+    if (isinstance(value, dict) and "items" in value) or (
+        isinstance(value, Derived) and DERIVED_BLOCKS[value.name]
+    ):
         return ""
-    return text.replace("\n", " ")  # one line, so that every line keeps its number
+    # One line, so that every line keeps its number; never markup, as in the build (facts.py).
+    return text.replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def fill_facts(text: str, facts: dict | None, lang: str) -> str:
@@ -219,12 +237,16 @@ class _Page:
         self.images: list[ImageRef] = []
         self.comments: list[tuple[int, int, str]] = []  # (first line, last line, text inside)
         self.code_lines: set[int] = set()
+        self.raw_html: list[tuple[int, str]] = []
+        self.links: list[LinkRef] = []
+        self.block_attrs: list[tuple[int, dict]] = []
 
     def line(self, token) -> int:
         return token.map[0] + self.first_line
 
     def html(self, html: str, line: int) -> list[tuple[int, str]]:
         """Record raw HTML's images and comments; its visible text as (line, text)."""
+        self.raw_html.append((line, html))
         reader = _read_html(html)
         for offset, attrs in reader.images:
             self.images.append(_html_image(line + offset - 1, attrs))
@@ -267,8 +289,10 @@ class _Page:
                 line += child.content.count("\n")
             elif kind == "code_inline":
                 pieces.append((" ", line))
-            elif kind == "link_open" and child.markup == "autolink":
-                in_autolink = True
+            elif kind == "link_open":
+                self.links.append(LinkRef(line, str(child.attrs.get("href", "")),
+                                          {k: str(v) for k, v in _all_attrs(child).items() if k != "href"}))
+                in_autolink = child.markup == "autolink"
             elif kind == "link_close":
                 in_autolink = False
         return pieces
@@ -285,8 +309,14 @@ class _Page:
             alt=MARKDOWN.renderer.renderInlineAsText(child.children or [], MARKDOWN.options, {}),
             title=None if title is None else str(title),
             decorative="decorative" in classes,
-            attrs={k: str(v) for k, v in child.attrs.items() if k not in ("src", "alt", "title")},
+            attrs={k: str(v) for k, v in _all_attrs(child).items() if k not in ("src", "alt", "title")},
         )
+
+
+def _all_attrs(token) -> dict:
+    """A token's {…} attributes, with those the attrs plugin set aside as insecure (on…):
+    Python-Markdown, which builds the site, would publish them."""
+    return {**token.attrs, **((token.meta or {}).get("insecure_attrs") or {})}
 
 
 def _unit(kind: str, pieces: list[tuple[str, int]], line: int, end_line: int, level: int = 0,
@@ -342,6 +372,8 @@ def _walk(tokens, page: _Page) -> None:
             line = page.line(inline)
             pieces = page.inline(inline, line)
             end_line = inline.map[1] + page.first_line - 1
+            if "{" in inline.content and (attrs := _block_attrs(inline.content)):
+                page.block_attrs.append((end_line, attrs))
             if kind == "heading_open":
                 unit = _unit("heading", pieces, line, end_line, int(token.tag[1]))
             elif kind == "admonition_title_open":
@@ -378,6 +410,17 @@ def _walk(tokens, page: _Page) -> None:
         index += 1
 
 
+def _block_attrs(content: str) -> dict:
+    """The attributes of a Python-Markdown attribute list ending a heading or paragraph
+    (`# Otsikko {: #id .luokka }`), read by Python-Markdown's own attr_list parser."""
+    match = ATTR_LIST.search(content)
+    if not match:
+        return {}
+    inner = match.group().strip()[1:-1].lstrip(":")
+    pairs, _rest = get_attrs_and_remainder(inner)
+    return {str(name): "" if value is None else str(value) for name, value in pairs if name not in (".", ":")}
+
+
 def _table_row(cells: list[list[tuple[str, int]]], line: int) -> list[TextUnit]:
     # Each cell ends its own thought; a full stop keeps sentences apart.
     texts = [" ".join("".join(text for text, _line in cell).split()).rstrip(".") for cell in cells]
@@ -409,6 +452,9 @@ def parse_document(
         unknown_facts=_unknown_facts(body, front.body_start, page.code_lines, facts, lang),
         abs_path=abs_path,
         front=front,
+        raw_html=page.raw_html,
+        links=page.links,
+        block_attrs=page.block_attrs,
     )
 
 

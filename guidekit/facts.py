@@ -6,6 +6,7 @@ Pure functions: load the data once, then substitute per page and language.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,8 +30,34 @@ WEEKDAYS = {
 }
 
 
+def today() -> dt.date:
+    """The build's day; GUIDEKIT_TODAY=YYYY-MM-DD pins it (reproducible builds, tests)."""
+    pinned = os.environ.get("GUIDEKIT_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
 class FactsError(ValueError):
     """The data file cannot be read; the message names the file and the reason."""
+
+
+@dataclass(frozen=True, eq=False)
+class Derived:
+    """A value the kit works out from the data rather than reads (the help finder)."""
+
+    name: str
+    facts: dict
+
+    def render(self, lang: str) -> str:
+        from guidekit import helpfinder  # helpfinder formats with this module
+
+        if self.name == "help_finder":
+            return helpfinder.help_finder_html(self.facts, lang)
+        return helpfinder.panel_invitation_markdown(self.facts, lang)
+
+
+# Placeholders that need no key in data/county.yml: the kit builds them from the data.
+# Block values stand alone (a list, an HTML block); the others are words in a sentence.
+DERIVED_BLOCKS = {"help_finder": True, "resident_panel_invitation": True}
 
 
 @dataclass(frozen=True)
@@ -86,6 +113,8 @@ def localize(value, lang: str):
 
 
 def render(value, lang: str) -> str:
+    if isinstance(value, Derived):
+        return value.render(lang)
     value = localize(value, lang)
     if isinstance(value, dict) and "items" in value:
         return render_list(value, lang)
@@ -99,7 +128,14 @@ def render(value, lang: str) -> str:
 def render_list(value: dict, lang: str) -> str:
     template = localize(value.get("format", {}), lang)
     lines = []
-    for item in value["items"]:
+    items = value["items"]
+    if value.get("hide_past"):  # a schedule: days gone by are left out at build time
+        on = today()
+        items = sorted((i for i in items if not isinstance(i.get("date"), dt.date) or i["date"] >= on),
+                       key=lambda i: i.get("date") or dt.date.min)
+        if not items:
+            return str(localize(value.get("empty", ""), lang))
+    for item in items:
         fields = {
             key: (format_date(v, lang, weekday=True) if isinstance(v, dt.date) else localize(v, lang))
             for key, v in item.items()
@@ -109,6 +145,8 @@ def render_list(value: dict, lang: str) -> str:
 
 
 def lookup(facts: dict, key: str):
+    if key in DERIVED_BLOCKS and key not in facts:
+        return Derived(key, facts)
     value = facts
     for part in key.split("."):
         if not isinstance(value, dict) or part not in value or is_language_map(value):
@@ -133,7 +171,10 @@ def substitute(markdown: str, facts: dict, lang: str) -> tuple[str, list[Unknown
 
         def replace(match: re.Match) -> str:
             try:
-                return safe_in_markdown(match.group(1), render(lookup(facts, match.group(1)), lang))
+                value = lookup(facts, match.group(1))
+                if isinstance(value, Derived):  # HTML the kit built, every data value in it escaped
+                    return value.render(lang)
+                return safe_in_markdown(match.group(1), render(value, lang))
             except (KeyError, TypeError):
                 unknown.append(UnknownFact(number, match.group(1)))
                 return match.group(0)

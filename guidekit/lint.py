@@ -15,6 +15,7 @@ from guidekit.config import Config, load_config
 from guidekit.document import Document, DocumentError, parse_document, read_page_text
 from guidekit.facts import FactsError, load_facts
 from guidekit.findings import ERROR, Finding
+from guidekit.frontmatter import is_draft, read_front_matter
 from guidekit.languages import DEFAULT_LANGUAGE, LANGUAGES, UnknownLanguage, language_of
 from guidekit.readability import Score
 from guidekit.rules import all_rules, rule_id
@@ -198,6 +199,14 @@ def lint_page(path: Path, ctx: LintContext, cache: lintcache.LintCache | None = 
     if key is not None:
         cache.put(ctx.relative(path), key, findings, score)
     return findings, score
+
+
+def is_draft_page(path: Path, ctx: LintContext) -> bool:
+    """`draft: true` in the page's front matter (a page that cannot be read is no draft: it is reported)."""
+    try:
+        return is_draft(read_front_matter(ctx.text(path)).loaded)
+    except DocumentError:
+        return False
 
 
 def pages_under(paths: list[Path], root: Path) -> list[Path]:

@@ -1,15 +1,21 @@
-"""QR codes as inline SVG, made at build time with segno (no network, no image files)."""
+"""QR codes made at build time with segno (no network): inline SVG for the print sheet and
+the organisations page, and SVG and PNG files to download for posters and leaflets."""
 
 from __future__ import annotations
 
 import functools
 import html
+import io
+from pathlib import Path
 
 import segno
 
 # M recovers from about 15 % damage: enough for a folded or smudged handout while
 # keeping the code small (short addresses need version 3-4).
 ERROR_CORRECTION = "m"
+# A module of the PNG file is 16 px: about 600 px in all, 5 cm wide at 300 dpi.
+PNG_SCALE = 16
+QR_FOLDER = "qr"  # site/qr/<lang>/<short>.svg and .png
 
 
 def qr_svg(data: str, label: str, size_px: int | None = None, css_class: str = "gk-qr") -> str:
@@ -28,9 +34,46 @@ def qr_svg(data: str, label: str, size_px: int | None = None, css_class: str = "
 
 
 @functools.lru_cache(maxsize=512)
-def _drawing(data: str) -> str:
+def _code(data: str):
     # Choosing the best mask takes most of the time (about 15 ms); each address is
-    # drawn twice per build (print sheet and organisations page), so keep the result.
-    code = segno.make(data, error=ERROR_CORRECTION, micro=False)
-    return code.svg_inline(scale=1, border=4, omitsize=True, svgclass=None, lineclass=None,
-                           light="#fff", dark="#000")
+    # drawn several times per build (print sheet, organisations page, files), so keep it.
+    return segno.make(data, error=ERROR_CORRECTION, micro=False)
+
+
+@functools.lru_cache(maxsize=512)
+def _drawing(data: str) -> str:
+    return _code(data).svg_inline(scale=1, border=4, omitsize=True, svgclass=None, lineclass=None,
+                                  light="#fff", dark="#000")
+
+
+def qr_file_name(lang: str, short_id: str, kind: str) -> str:
+    """Where a guide's QR file is, relative to the site root (kind: "svg" or "png")."""
+    return f"{QR_FOLDER}/{lang}/{short_id}.{kind}"
+
+
+def qr_files(data: str, title: str) -> dict[str, bytes]:
+    """The QR code of `data` as a standalone SVG file (scalable, for print shops; its
+    <title> names it) and a PNG image (for word processors), both with the quiet zone."""
+    code = _code(data)
+    svg, png = io.BytesIO(), io.BytesIO()
+    # scale 10 gives the SVG a size in px for programs that need one; it scales freely.
+    code.save(svg, kind="svg", scale=10, border=4, title=title, svgclass=None, lineclass=None,
+              light="#fff", dark="#000")
+    code.save(png, kind="png", scale=PNG_SCALE, border=4, light="#fff", dark="#000")
+    # segno gives a sized SVG no viewBox; with one it also scales when resized in a layout.
+    width, height = code.symbol_size(scale=10, border=4)
+    svg_text = svg.getvalue().replace(b"<svg ", f'<svg viewBox="0 0 {width} {height}" '.encode(), 1)
+    return {"svg": svg_text, "png": png.getvalue()}
+
+
+def write_qr_files(site_dir: Path, lang: str, short_id: str, data: str, title: str) -> list[Path]:
+    """Write a guide's QR files into the built site; an unchanged file is left as it is, so
+    `mkdocs serve` does not see them change on every rebuild."""
+    written = []
+    for kind, content in qr_files(data, title).items():
+        target = Path(site_dir) / qr_file_name(lang, short_id, kind)
+        if not (target.exists() and target.read_bytes() == content):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        written.append(target)
+    return written

@@ -55,6 +55,8 @@ WEIGHTS = {
     "compound_part": 0.6,  # factor for a term that is only a part of a compound
 }
 BOILERPLATE_FACTOR = 0.2
+# The front page sums up every guide: its text would compete with the guides themselves.
+FRONT_PAGE_FACTOR = 0.5
 STEMMERS = {"sv": "swedish", "en": "porter"}
 
 
@@ -236,7 +238,7 @@ def analyse(word: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
     Finnish and selko: the word itself and Voikko's base forms; the compound parts
     of every reading. Swedish and English: the word and its Snowball stem."""
-    own = {word}
+    own: set[str] = set()
     parts: set[str] = set()
     pieces = [p for p in PART_SEPARATOR.split(word) if p]
     if len(pieces) > 1:  # suomi.fi-valtuudet: every piece is a word of its own, weighted as a part
@@ -244,7 +246,7 @@ def analyse(word: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             piece_own, piece_parts = analyse(piece, lang)
             parts.update(piece_own)
             parts.update(piece_parts)
-        return tuple(sorted(own)), tuple(sorted(parts - own))
+        return (word,), tuple(sorted(parts - {word}))
     if BASE_LANGUAGE[lang] == "fi":
         for reading in morphology.analyses(word):
             base = (reading.get("BASEFORM") or "").lower()
@@ -252,9 +254,15 @@ def analyse(word: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 own.add(base)
             compound = morphology.compound_parts(reading)
             if len(compound) > 1:
-                parts.update(p.lower() for p in compound if len(p) > 2)
+                for part in compound:  # "ajan" of "ajanvaraus" is indexed as "aika"
+                    if len(part) > 2:
+                        parts.update(analyse(part.lower(), lang)[0])
     else:
         own.add(_stemmer(lang).stemWord(word))
+    # Only base forms and stems are index terms (the surface form is mapped to them in
+    # `forms`): an inflected form must not score apart from its base form because it is
+    # rarer. A word Voikko does not know is its own term.
+    own = own or {word}
     return tuple(sorted(own)), tuple(sorted(parts - own))
 
 
@@ -398,7 +406,7 @@ def build_search_data(docs: list[dict], lang: str, page_meta: dict[str, dict], s
         page, _, anchor = doc["location"].partition("#")
         weights: dict[str, float] = {}
         boilerplate = bool(anchor) and doc["title"].strip().lower() in settings.boilerplate
-        factor = BOILERPLATE_FACTOR if boilerplate else 1.0
+        factor = BOILERPLATE_FACTOR if boilerplate else FRONT_PAGE_FACTOR if page == "" else 1.0
         if anchor:
             _field_terms(doc["title"], analyser, WEIGHTS["heading"] * factor, forms, weights)
             _field_terms(page_titles.get(page, ""), analyser, WEIGHTS["page_title"], forms, weights)

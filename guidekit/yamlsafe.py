@@ -70,6 +70,25 @@ def _loader_for(text: str):
     return FAST_LOADER if indicators < FAST_PARSER_MAX_INDICATORS else yaml.SafeLoader
 
 
+def _flow_depth(text: str) -> int:
+    """The deepest nesting of [ and { outside quotes and comments: an estimate of the flow
+    depth (a stray apostrophe makes it lower, never higher: text in quotes is not refused)."""
+    depth = deepest = 0
+    quote = None
+    for character in text:
+        if quote:
+            if character == quote or character == "\n" and quote == "#":
+                quote = None
+        elif character in "'\"#":
+            quote = "#" if character == "#" else character
+        elif character in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif character in "]}" and depth:
+            depth -= 1
+    return deepest
+
+
 def _check_tree(node, max_nodes: int, max_depth: int) -> None:
     """Walk the node graph as construction would expand it; raise at the first limit."""
     count = 0
@@ -102,7 +121,12 @@ def _compose(text: str, max_bytes: int, max_nodes: int, max_depth: int):
         text = text[1:]
     if len(text.encode("utf-8", errors="replace")) > max_bytes:
         raise YamlLimitError("too_large", max_bytes // 1024)
-    loader = _loader_for(text)(text)
+    loader_class = _loader_for(text)
+    if loader_class is yaml.SafeLoader and _flow_depth(text) > max_depth:
+        # The pure-Python scanner is quadratic in the depth of [ and { (seconds for a few
+        # thousand): such a text is refused before it is scanned.
+        raise YamlLimitError("too_deep", max_depth)
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
     except RecursionError:

@@ -44,11 +44,18 @@ from guidekit.preview import findings_by_page, findings_panel, preview_wanted, w
 
 log = logging.getLogger("mkdocs.plugins.guidekit")
 _run: dict = {}  # "executor", "future" of the build in progress
+# `mkdocs serve` builds drafts and so checks them; `mkdocs build` publishes none and skips
+# them: an unfinished draft must not stop the other pages from being published.
+_command = {"serve": False}
 _preview: dict = {"on": False, "pages": []}  # pages: (built HTML file, source relative to the repository)
 
 
 def on_startup(command, dirty):
+    _command["serve"] = command == "serve"
     _preview["on"] = preview_wanted(command)
+
+
+DRAFTS_SKIPPED = "guidekit: luonnoksia (draft: true) ei julkaista eikä siksi tarkisteta rakennuksessa; guidekit lint tarkistaa ne: "
 
 
 def checks_enabled() -> bool:
@@ -72,6 +79,7 @@ def _stop() -> None:
     executor = _run.pop("executor", None)
     _run.pop("future", None)
     _run.pop("args", None)
+    _run.pop("options", None)
     if executor is not None:
         executor.shutdown(wait=False, cancel_futures=True)
 
@@ -94,11 +102,12 @@ def on_pre_build(config):
     try:
         # spawn: a fresh interpreter; forking a process that may run server threads is unsafe.
         executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        _run.update(executor=executor, future=executor.submit(lint_pages, folders, root, site_checks=True),
-                    args=(folders, root))
+        options = {"site_checks": True, "skip_drafts": not _command["serve"]}
+        _run.update(executor=executor, future=executor.submit(lint_pages, folders, root, **options),
+                    args=(folders, root), options=options)
     except (OSError, NotImplementedError):  # no processes allowed here: check in this one
         done: Future = Future()
-        done.set_result(lint_pages(folders, root, site_checks=True))
+        done.set_result(lint_pages(folders, root, site_checks=True, skip_drafts=not _command["serve"]))
         _run["future"] = done
 
 
@@ -111,7 +120,7 @@ def _report() -> None:
     try:
         result = future.result()
     except BrokenProcessPool:  # the worker died (e.g. killed for memory): check here instead
-        result = lint_pages(*_run["args"], site_checks=True)
+        result = lint_pages(*_run["args"], **_run["options"])
         in_worker = False
     finally:
         _stop()
@@ -119,6 +128,8 @@ def _report() -> None:
         log.warning(result.voikko_problem)  # said once; the Voikko rules then report nothing
     # Info, not a warning: tells the author how much was checked again (and the benchmark what it cost).
     log.info(result.checked_line(with_cpu=in_worker))
+    if result.drafts:
+        log.info(DRAFTS_SKIPPED + ", ".join(result.drafts))
     # A duplicate short id is AD002 of the address step (hooks/print.py), not FM107 too.
     for finding in without_covered_lint_findings(result.findings):
         log_finding(log, finding)

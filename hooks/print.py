@@ -3,7 +3,8 @@
 - checks published addresses once per build (moved pages, duplicate short ids);
 - gives each guide's template its print sheet: language, short address, QR code;
 - expands `<!-- guidekit: guide-list -->` into the list of guides (organisations page);
-- writes the static redirect pages of each language after its build.
+- writes the static redirect pages of each language after its build, and each guide's
+  QR code as SVG and PNG files (site/qr/<lang>/<short>.svg, .png) to download.
 
 static-i18n builds the default language, then each other language, into the same
 site_dir with the same config; every event here runs once per language.
@@ -40,7 +41,7 @@ from guidekit.findings import Finding, log_finding
 from guidekit.htmlsafe import plain_text
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE
 from guidekit.pdf import LARGE_PRINT, REGULAR, pdf_path
-from guidekit.qr import qr_svg
+from guidekit.qr import qr_file_name, qr_svg, write_qr_files
 
 log = get_plugin_logger("guidekit.print")
 GUIDE_LIST = re.compile(r"^<!--\s*guidekit:\s*guide-list\s*-->\s*$", re.MULTILINE)
@@ -147,6 +148,7 @@ def print_sheet(page, config) -> dict | None:
     ui = _state["ui"][lang]
     # A page not yet translated is Finnish on paper, whatever the site's language.
     text_language = getattr(page.file, "locale", None) or lang
+    label = ui["qr_label"].format(title=plain_text(page.title or ""), address=display_url(address))
     return {
         "short_id": short_id,
         "short_url": address,
@@ -156,8 +158,20 @@ def print_sheet(page, config) -> dict | None:
         "pdf": pdf_links(page, lang, short_id) if publishing_pdfs() else None,
         "language_name": _state["names"].get(text_language, text_language),
         "language_code": BASE_LANGUAGE.get(text_language, text_language),
-        "qr_svg": qr_svg(address, ui["qr_label"].format(title=plain_text(page.title or ""), address=display_url(address))),
+        "qr_svg": qr_svg(address, label),
+        # On screen, small, beside the address and the download links (partials/share.html).
+        "qr_screen_svg": qr_svg(address, label, size_px=96),
+        # The QR files written by on_post_build, to download from the guide page.
+        "qr_files": qr_links(page.url, lang, short_id),
     }
+
+
+def qr_links(from_url: str, lang: str, short_id: str) -> dict:
+    """Relative links from a page to a guide's QR files, with a download name that says
+    which guide and language a saved file is ("chat-sv-qr.png")."""
+    return {kind: {"href": get_relative_url(qr_file_name(lang, short_id, kind), from_url),
+                   "download": f"{short_id}-{lang}-qr.{kind}"}
+            for kind in ("svg", "png")}
 
 
 def publishing_pdfs() -> bool:
@@ -174,6 +188,12 @@ def pdf_links(page, lang: str, short_id: str) -> dict:
 def on_post_build(config):
     lang, default = _language(config), _default_language(config)
     plan, ui = _state["plan"], _state["ui"][lang]
+    for guide in plan.inventory.guides(lang):
+        short_id = plan.inventory.short_of(guide.path)
+        if short_id:
+            address = absolute_url(config.site_url, lang, short_url(short_id), default)
+            write_qr_files(Path(config.site_dir), lang, short_id, address,
+                           ui["qr_label"].format(title=guide.title, address=display_url(address)))
     for redirect in plan_redirects(plan.inventory, plan.record, plan.redirects, lang, config.use_directory_urls):
         target = output_file(Path(config.site_dir), lang, redirect.source, default)
         if target.exists() and not is_redirect_page(target.read_text(encoding="utf-8", errors="replace")):

@@ -5,10 +5,13 @@ Thin on purpose: the logic lives in guidekit/ and runs without MkDocs.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
 
 from guidekit.datacheck import data_findings
 from guidekit.datafiles import check_facts, check_ui, format_problem
@@ -16,6 +19,7 @@ from guidekit.document import split_front_matter
 from guidekit.facts import substitute
 from guidekit.findings import log_finding
 from guidekit.frontmatter import is_draft, is_guide
+from guidekit.helpfinder import CALENDAR_FILE, resident_panel, tour_calendar
 from guidekit.html_fixes import valid_material_markup
 from guidekit.htmlsafe import escape_nav_titles, escape_page_text, escape_strings
 from guidekit.languages import DEFAULT_LANGUAGE
@@ -61,6 +65,24 @@ def on_config(config):
 
 def _src_uri(file) -> str:
     return getattr(file, "norm_src_uri", file.src_uri)
+
+
+def on_files(files, config):
+    # The tour's calendar feed beside this language's help page, so a page links it like
+    # any file of the site. Written to a folder outside docs/: static-i18n leaves such files
+    # where they are, so the file gets this language's address itself.
+    lang = current_language(config)
+    host = urlsplit(config.site_url or "").hostname or "localhost"
+    folder = _state.setdefault("generated", Path(tempfile.mkdtemp(prefix="guidekit-generated-")))
+    src_uri = f"{lang}/{CALENDAR_FILE}"
+    (folder / lang).mkdir(parents=True, exist_ok=True)
+    (folder / src_uri).write_bytes(tour_calendar(_state["facts"], lang, host))
+    feed = File(src_uri, str(folder), config.site_dir, config.use_directory_urls)
+    prefix = "" if lang == _default_language(config) else f"{lang}/"
+    feed.dest_uri = prefix + CALENDAR_FILE
+    feed.url = prefix + CALENDAR_FILE
+    files.append(feed)
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -135,6 +157,7 @@ def on_page_context(context, page, config, nav):
         help=help_box(facts, _state["ui"][lang], lang, meta.get("service")),
         feedback_url=feedback_link(facts, page.title or "", site_url + page.url),
         digituki_url=_url_of(nav, "digituki.md"),
+        panel=resident_panel(facts, lang),
     )
     context["guidekit"] = gk
     return context

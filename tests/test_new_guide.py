@@ -127,7 +127,7 @@ def test_new_guide_builds_strict_and_appears_in_every_language_and_on_the_front_
 def test_prints_what_is_left_to_do(repo, slug):
     result = guidekit(repo, "new", slug, "--title", "Ota lääkemuistutus käyttöön")
     out = result.stdout
-    assert f"Luotu: docs/fi/ohjeet/{slug}.md" in out
+    assert f"  docs/fi/ohjeet/{slug}.md (uusi)" in out
     for todo in (f"docs/sv/ohjeet/{slug}.md", f"docs/en/ohjeet/{slug}.md",
                  f"docs/selko/ohjeet/{slug}.md", "assets/images", "reviewed", "./dev serve fi",
                  "--mark-synced"):

@@ -95,13 +95,12 @@ def test_calibration_selko_passes_almost_clean_and_administrative_finnish_is_fla
     assert len(admin_fi) / admin_words >= 5 * (len(selko) + 1) / selko_words
     # The standard-Finnish rules flag it for its passives and genitive chains too.
     assert {"PL101", "PL302", "PL306"} <= {f.rule for f in admin_fi}
-    # Judged as selko, it fails on length, readability, compounds, passives and -minen nouns,
+    # Judged as selko, it fails on length, readability, passives and -minen nouns,
     # and the stricter selko limits find more than the standard-Finnish ones.
     assert len(admin_as_selko) >= 1.5 * len(admin_fi)
-    assert len([f for f in admin_as_selko if f.rule in ("PL101", "PL201")]) >= 3 * len(
-        [f for f in admin_fi if f.rule in ("PL101", "PL201")]
-    )
-    assert {"PL101", "PL104", "PL201", "PL302", "PL303"} <= {f.rule for f in admin_as_selko}
+    # (Selko allows three-part compounds since the corpus calibration, so PL201 adds nothing here.)
+    assert len([f for f in admin_as_selko if f.rule == "PL101"]) > len([f for f in admin_fi if f.rule == "PL101"])
+    assert {"PL101", "PL104", "PL302", "PL303"} <= {f.rule for f in admin_as_selko}
     assert page_score(selko_doc, ctx).value + 5 < page_score(admin_doc, ctx).value
 
 
@@ -258,7 +257,7 @@ def test_rules_reference_page_is_up_to_date_and_lists_every_rule(root):
     assert page == render(all_rules(), config), "authoring/rules.md is out of date: run `guidekit rules`"
     for rule in all_rules():
         assert f"\n## {rule_id(rule)}\n" in page
-    assert "`max_words`: 12" in page  # selko's sentence limit, read from guidekit.yml
+    assert "`max_words`: 16" in page and "`warn_words`: 12" in page  # selko's sentence limits, read from guidekit.yml
 
 
 def test_lint_exits_1_on_errors_only_and_marks_warnings(tmp_path, monkeypatch, capsys):
@@ -272,3 +271,19 @@ def test_lint_exits_1_on_errors_only_and_marks_warnings(tmp_path, monkeypatch, c
     assert "[PL203] (warning) docs/fi/ohje.md:8:" in capsys.readouterr().out
     (tmp_path / "docs" / "fi" / "virhe.md").write_text(LONG_FI, encoding="utf-8")
     assert main(["lint", "--no-cache"]) == 1  # PL101 is an error
+
+
+def test_issue13_bureaucratic_draft_gets_every_finding_an_editor_would_give(ctx):
+    """The draft of issue 13: a 42-word sentence, three passives, "Huomioitavaa on, että",
+    an unexplained initialism and a wordy description; it used to get one finding."""
+    _doc, findings = lint_fixture("issue13-draft.md", "fi", ctx)
+    got = {(f.rule, f.line) for f in findings}
+    messages = " | ".join(f.message for f in findings)
+    assert ("PL101", 10) in got and "42 sanaa" in messages
+    passives = {f.message.split("”")[1] for f in findings if f.rule == "PL302"}
+    assert {"käsitellään", "ilmoitetaan", "joudutaan"} <= passives
+    phrases = [f.message.split("”")[1] for f in findings if f.rule == "PL203" and f.line == 10]
+    assert phrases.count("Huomioitavaa on") == 1 and "Huomioitavaa" not in phrases
+    assert ("PL308", 12) in got and "SAS" in messages
+    assert ("PL307", 12) in got  # suorittaa … arvioinnin
+    assert len(findings) >= 8

@@ -107,7 +107,7 @@ def test_lint_reports_search_data_findings(tmp_path):
 )
 def test_an_inflected_word_has_its_base_form_or_stem(word, lang, base):
     own, _parts = analyse(word, lang)
-    assert word in own and base in own
+    assert base in own
 
 
 def test_compound_parts_are_separate_from_the_word_itself():

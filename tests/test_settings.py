@@ -40,17 +40,17 @@ def line_of(tree, needle: str) -> int:
 # the key path the message names, the line's text, words the reason must contain).
 TYPOS = {
     "misspelt key under a rule": (
-        "    selko: {max_words: 12}\n",
-        "    selko: {max_word: 12}\n",
+        "    selko: {max_words: 16, warn_words: 12, warn_share: 0.25}\n",
+        "    selko: {max_word: 16, warn_words: 12, warn_share: 0.25}\n",
         "rules.PL101.selko.max_word",
-        "selko: {max_word: 12}",
+        "selko: {max_word: 16",
         "tarkoititko max_words?",
     ),
     "not a number": (
-        "    selko: {max_words: 12}\n",
-        "    selko: {max_words: paljon}\n",
+        "    selko: {max_words: 16, warn_words: 12, warn_share: 0.25}\n",
+        "    selko: {max_words: paljon, warn_words: 12, warn_share: 0.25}\n",
         "rules.PL101.selko.max_words",
-        "selko: {max_words: paljon}",
+        "selko: {max_words: paljon",
         "'paljon' ei ole kokonaisluku",
     ),
     "negative number": (
@@ -75,8 +75,8 @@ TYPOS = {
         "tarkoititko warn_above?",
     ),
     "out of range share": (
-        "    selko: {max_share: 0.05, allow: []}\n",
-        "    selko: {max_share: 5, allow: []}\n",
+        "    selko: {max_share: 0.4, min_sentences: 5, allow: [], severity: warning}\n",
+        "    selko: {max_share: 5, min_sentences: 5, allow: [], severity: warning}\n",
         "rules.PL302.selko.max_share",
         "selko: {max_share: 5",
         "liian suuri",
@@ -89,10 +89,10 @@ TYPOS = {
         "ei ole luettelo",
     ),
     "unknown language block": (
-        "    selko: {max_words: 12}\n",
-        "    selk: {max_words: 12}\n",
+        "    selko: {max_words: 16, warn_words: 12, warn_share: 0.25}\n",
+        "    selk: {max_words: 16, warn_words: 12, warn_share: 0.25}\n",
         "rules.PL101.selk",
-        "selk: {max_words: 12}",
+        "selk: {max_words: 16",
         "tarkoititko selko?",
     ),
     "unknown section": (
@@ -130,7 +130,7 @@ def test_lint_exits_2_with_the_message_and_no_traceback(tmp_path, monkeypatch, c
     write_page(tree, "fi/ohje.md", CLEAN_PAGE)
     monkeypatch.chdir(tree)
     assert main(["lint", "--no-cache"]) == 0
-    edited(tree, "    selko: {max_words: 12}\n", "    selko: {max_word: 12}\n")
+    edited(tree, "    selko: {max_words: 16, warn_words: 12, warn_share: 0.25}\n", "    selko: {max_word: 16, warn_words: 12, warn_share: 0.25}\n")
     assert main(["lint", "--no-cache"]) == 2
     captured = capsys.readouterr()
     assert "rules.PL101.selko.max_word: tuntematon avain max_word; tarkoititko max_words?" in captured.err
@@ -140,7 +140,7 @@ def test_lint_exits_2_with_the_message_and_no_traceback(tmp_path, monkeypatch, c
 
 def test_every_problem_is_listed_not_only_the_first(tmp_path):
     tree = checks_tree(tmp_path)
-    edited(tree, "    selko: {max_words: 12}\n", "    selko: {max_words: paljon}\n")
+    edited(tree, "    selko: {max_words: 16, warn_words: 12, warn_share: 0.25}\n", "    selko: {max_words: paljon, warn_words: 12, warn_share: 0.25}\n")
     edited(tree, "  IMG105: {}", "  IMG105: {fail_abve: 1}")
     with pytest.raises(ConfigError) as raised:
         load_config(tree)
@@ -182,7 +182,7 @@ def test_the_rules_page_has_each_rules_settings_table(root):
 
 def test_mkdocs_build_stops_with_the_message_not_a_traceback(tmp_path):
     config = make_site(tmp_path, {"fi/index.md": CLEAN_PAGE})
-    edited(tmp_path, "    selko: {max_words: 12}\n", "    selko: {max_words: paljon}\n")
+    edited(tmp_path, "    selko: {max_words: 16, warn_words: 12, warn_share: 0.25}\n", "    selko: {max_words: paljon, warn_words: 12, warn_share: 0.25}\n")
     result = run_build(config, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0

@@ -2,7 +2,8 @@
 
 Without --update: report moved pages without a redirect, duplicate short ids and
 addresses not yet recorded (exit 1 on errors). With --update: add today's pages and
-short ids to data/addresses.yml (never removes one), then check.
+short ids to data/addresses.yml (never removes one), print the changed file and the
+next step, then check.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from guidekit import atomicfile
 from guidekit.addresses import INFO, RECORD_FILE, REDIRECTS_FILE, format_record, load_plan, updated_record
+from guidekit.changes import publish_step, report
 from guidekit.findings import ERROR
 
 # The files --update reads to know what was published: while one cannot be read, a
@@ -23,9 +25,24 @@ REFUSED = (
 )
 
 
+WORDS = {
+    "fi": {
+        "added": "{file}: lisätty {count} osoitetta",
+        "nothing": "{file}: ei uusia osoitteita",
+        "commit_with": "Julkaise luettelo samassa muutoksessa kuin sivut, joiden osoitteet siihen lisättiin.",
+    },
+    "en": {
+        "added": "{file}: {count} addresses added",
+        "nothing": "{file}: no new addresses",
+        "commit_with": "Publish the record in the same change as the pages whose addresses it added.",
+    },
+}
+
+
 def add_arguments(parser) -> None:
     parser.add_argument("--update", action="store_true",
                         help=f"lisää uudet sivut ja lyhyet osoitteet tiedostoon {RECORD_FILE}")
+    parser.add_argument("--messages", choices=("fi", "en"), default="fi", help="tulosteen kieli")
     parser.add_argument("--root", type=Path, default=Path("."), help="sivuston kansio (oletus: nykyinen)")
 
 
@@ -48,13 +65,18 @@ def run(args) -> int:
         added = sorted(set(after.pages) - set(before.pages)) + [
             f"o/{short_id}/ → {path}" for short_id, path in sorted(after.short.items()) if before.short.get(short_id) != path
         ]
+        words = WORDS[args.messages]
+        changed = []
         if added or not before.exists:
             atomicfile.write_text(root / RECORD_FILE, format_record(after))
-            print(f"{RECORD_FILE}: lisätty {len(added)} osoitetta")
+            changed.append(RECORD_FILE)
+            print(words["added"].format(file=RECORD_FILE, count=len(added)))
             for address in added:
                 print(f"  + {address}")
         else:
-            print(f"{RECORD_FILE}: ei uusia osoitteita")
+            print(words["nothing"].format(file=RECORD_FILE))
+        steps = [publish_step(changed, args.messages), words["commit_with"]] if changed else []
+        print("\n" + report(changed, steps, args.messages))
         plan = load_plan(root)
     errors = 0
     for finding in plan.findings:

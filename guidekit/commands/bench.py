@@ -16,6 +16,12 @@ and data, and for each N:
 With several N (e.g. --guides 50 200) it ends with the cost of each added page, to see
 whether the build grows linearly. Goals: checks add at most 10 % (BENCHMARKS.md).
 
+--search [SITE] runs the search query set (tests/search/queries.yml) in Chromium through
+the real search box of a built site (default: the real site, built now without checks
+into a temporary folder): success@1, success@3, MRR, zero-result rate and the median
+time from the last key to the results, per language and per kind, and each language's
+search data in bytes, raw and gzip (guidekit/searchbench.py).
+
 --weigh SITE only loads every guide page of an already built site (`./dev build`
 writes site/) in Chromium and prints a table of their bytes: the real site's budget.
 
@@ -39,6 +45,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--repeat", type=int, default=1, help="rakennuskertoja kummallekin; mediaani lasketaan")
     parser.add_argument("--keep", type=Path, default=None, help="tee sivusto tähän kansioon ja jätä se talteen")
     parser.add_argument("--no-browser", action="store_true", help="älä mittaa sivun painoa Chromiumissa")
+    parser.add_argument("--search", type=Path, nargs="?", const=True, default=None, metavar="SITE", help="aja hakukysymykset Chromiumissa (oletus: rakentaa oikean sivuston)")
     parser.add_argument("--reload", action="store_true", help="mittaa esikatselu: sekunnit sivun tallennuksesta päivittyneeseen sivuun (mkdocs serve)")
     parser.add_argument("--weigh", type=Path, default=None, metavar="SITE", help="punnitse vain valmiin sivuston ohjesivut (esim. site/)")
 
@@ -46,6 +53,8 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     if args.weigh:
         return weigh(args.weigh)
+    if args.search:
+        return search(None if args.search is True else args.search)
     root = find_root()
     if min(args.guides) < 1 or args.repeat < 1:
         print("--guides ja --repeat ovat positiivisia kokonaislukuja", file=sys.stderr)
@@ -95,6 +104,48 @@ def weigh(folder: Path) -> int:
     return 0
 
 
+def search(folder: Path | None) -> int:
+    from guidekit import searchbench
+    from guidekit.localserver import serve_folder
+    from guidekit.pageweight import chromium
+
+    root = find_root()
+    try:
+        queries = searchbench.load_queries(root)
+    except searchbench.QuerySetError as error:
+        print(error, file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="guidekit-search-") as temporary:
+        if folder is None:
+            import os
+            import subprocess
+
+            folder = Path(temporary) / "site"
+            env = {**os.environ, "GUIDEKIT_CHECKS": "0", "NO_MKDOCS_2_WARNING": "1"}
+            built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(folder)], cwd=root, env=env, capture_output=True, text=True)
+            if built.returncode:
+                print(built.stdout + built.stderr, file=sys.stderr)
+                return 1
+        elif not (folder / "index.html").is_file():
+            print(f"{folder}: ei rakennettua sivustoa (index.html puuttuu); aja ensin ./dev build", file=sys.stderr)
+            return 2
+        try:
+            with serve_folder(folder) as base, chromium() as browser:
+                outcomes = searchbench.run_in_browser(browser, base, queries)
+        except (OSError, ImportError) as error:
+            print(f"haku: {error}", file=sys.stderr)
+            return 1
+        sizes = searchbench.index_sizes(folder)
+    print(searchbench.table(outcomes))
+    print()
+    print("| language | search_index.json | gzip |")
+    print("| --- | ---: | ---: |")
+    for lang, (raw, packed) in sizes.items():
+        print(f"| {lang} | {raw / 1000:.1f} kB | {packed / 1000:.1f} kB |")
+    missed = searchbench.misses(outcomes, within=3)
+    if missed:
+        print("\nnot in the first three:")
+        print("\n".join(missed))
 def reload(root: Path, sizes: list[int], edits: int) -> int:
     """Save-to-updated-page seconds of `mkdocs serve` on the synthetic site: every language
     (`./dev serve`) and Finnish only (`./dev serve fi`); a Finnish guide is edited."""

@@ -23,7 +23,7 @@ from guidekit.datacheck import data_findings
 from guidekit.search import search_data_findings
 from guidekit.findings import ERROR, Finding, to_json
 from guidekit.languages import BASE_LANGUAGE, LANGUAGES, UnknownLanguage, language_of
-from guidekit.lint import lint_page, make_context, pages_under, site_findings
+from guidekit.lint import is_draft_page, lint_page, make_context, pages_under, site_findings
 from guidekit.readability import Score
 
 SUMMARY_WORDS = {
@@ -89,6 +89,7 @@ class LintRun:
     # CPU seconds of the process that ran the lint, until it ended: in the build's
     # worker process that is everything the checks cost (start-up included).
     process_cpu: float = 0.0
+    drafts: list[str] = field(default_factory=list)  # pages left unchecked as drafts (skip_drafts)
 
     @property
     def pages(self) -> int:
@@ -111,20 +112,26 @@ def readability_limit(settings: dict) -> str:
 
 def lint_pages(
     paths: list[Path], root: Path | None = None, message_lang: str = "fi", use_cache: bool = True,
-    site_checks: bool | None = None,
+    site_checks: bool | None = None, skip_drafts: bool = False,
 ) -> LintRun:
     """Lint the pages named by paths (default: every language folder); raises ConfigError.
 
     With use_cache (and GUIDEKIT_CACHE not 0), pages unchanged since the last run reuse
     their findings (guidekit/lintcache.py). site_checks (default: when no paths are given,
-    i.e. the whole site) adds the rules about the site's files: folders, data files, SVGs."""
+    i.e. the whole site) adds the rules about the site's files: folders, data files, SVGs.
+    skip_drafts (the publishing build): pages with `draft: true` are not checked, they are
+    not published; they are listed in LintRun.drafts."""
     ctx = make_context(root, message_lang=message_lang)
     cache_file = lintcache.cache_path(ctx.root) if use_cache and lintcache.cache_enabled() else None
     cache = lintcache.LintCache.load(cache_file) if cache_file is not None else None
     # The data files' values reach every page, so they are checked whatever pages are linted.
     findings: list[Finding] = data_findings(ctx.root, message_lang) + search_data_findings(ctx.root, message_lang)
     summaries: dict[str, LanguageSummary] = {}
+    drafts: list[str] = []
     for page in pages_under([p.resolve() for p in paths], ctx.root):
+        if skip_drafts and is_draft_page(page, ctx):
+            drafts.append(ctx.relative(page))
+            continue
         page_findings, score = lint_page(page, ctx, cache)
         findings.extend(page_findings)
         try:
@@ -150,6 +157,7 @@ def lint_pages(
         morphology.problem() if voikko_needed else None,
         pages_reused=cache.hits if cache is not None else 0,
         process_cpu=time.process_time(),
+        drafts=drafts,
     )
 
 

@@ -1,7 +1,8 @@
 """guidekit new SLUG --title "…" [--description "…"] [--service ID] [--owner "…"]
 
 Creates docs/fi/ohjeet/SLUG.md from the house template (guidekit/templates/guide.md),
-adds it to the navigation in mkdocs.yml under `Ohjeet:` and prints what is left to do.
+adds it to the navigation in mkdocs.yml under `Ohjeet:` and prints the files it changed
+and what is left to do.
 mkdocs.yml is edited as text, one line added: it has `!ENV` tags and comments that a
 YAML round trip would lose.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 from string import Template
 
 from guidekit import atomicfile
+from guidekit.changes import publish_step, report
 from guidekit.config import ConfigError, load_config
 from guidekit.document import split_front_matter
 from guidekit.facts import FactsError, load_facts
@@ -43,6 +45,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--service", help="palvelun tunnus tiedostosta data/county.yml (services)")
     parser.add_argument("--owner", help="vastuutiimi")
     parser.add_argument("--needs", help="tarpeet pilkuin eroteltuina tiedostosta data/county.yml (needs), esimerkiksi hoito,kysy")
+    parser.add_argument("--messages", choices=("fi", "en"), default="fi", help="tulosteen kieli")
 
 
 def check_slug(slug: str, guides: Path, taken_shorts: set[str], root: Path) -> None:
@@ -179,34 +182,70 @@ def _create(args) -> int:
     atomicfile.write_text(page, text)
     if new_config is not None:
         atomicfile.write_text(config_path, new_config)
-    print(todo_text(args.slug, page.relative_to(root).as_posix(), service, services, nav_note, bool(args.description),
+    changed = [page.relative_to(root).as_posix()] + (["mkdocs.yml"] if new_config is not None else [])
+    print(todo_text(args.slug, changed, service, services, nav_note, bool(args.description), args.messages,
                     needs, list(facts.get("needs") or {})))
     return 0
 
 
-def todo_text(slug: str, page: str, service: str, services: list[str], nav_note: str | None, has_description: bool,
+STEPS = {
+    "fi": {
+        "nav_unchanged": "Navigaatiota ei muutettu: {note}",
+        "write": "Kirjoita ohjeen teksti: korvaa jokainen kohta, jossa lukee ”Kirjoita tähän”.",
+        "check_description": "Tarkista kuvaus (description, enintään 160 merkkiä).",
+        "write_description": "Kirjoita kuvaus (description, enintään 160 merkkiä): se näkyy hakutuloksissa.",
+        "service": " Tarkista palvelu: service: {service} (vaihtoehdot: {services}).",
+        "images": "Kuvat: tallenna ne kansioon docs/{lang}/assets/images/ ja kirjoita jokaiselle vaihtoehtoinen teksti.",
+        "preview": "Esikatsele ja lue tarkistusten löydökset: ./dev serve fi",
+        "reviewed": ("Tarkistus: kenttä reviewed on tyhjä. Käy vaiheet läpi oikeassa palvelussa ja kirjoita sitten päivä,"
+                     " esimerkiksi reviewed: 2026-03-12. Tyhjä kenttä estää julkaisun (FM102)."),
+        "needs_none": "Etusivu: ohje näkyy otsikon ”Muut ohjeet” alla, kunnes kirjoitat kenttään needs tarpeen (vaihtoehdot: {known}).",
+        "needs": "Etusivu: ohje näkyy tarpeiden {needs} alla (vaihtoehdot: {known}).",
+        "translations": "Käännökset: {translations} (sama tiedostonimi). Siihen asti lukija näkee suomenkielisen ohjeen.",
+        "synced": "Kun käännös on valmis: guidekit status --mark-synced docs/sv/{page} (samoin en ja selko).",
+        "addresses": "Kun ohje julkaistaan: guidekit addresses --update kirjaa sen pysyvän osoitteen (data/addresses.yml).",
+    },
+    "en": {
+        "nav_unchanged": "The navigation was not changed: {note}",
+        "write": "Write the guide's text: replace every passage that says 'Kirjoita tähän'.",
+        "check_description": "Check the description (description, at most 160 characters).",
+        "write_description": "Write the description (description, at most 160 characters): search results show it.",
+        "service": " Check the service: service: {service} (choices: {services}).",
+        "images": "Images: save them in docs/{lang}/assets/images/ and write an alternative text for each.",
+        "preview": "Preview the page and read the findings of the checks: ./dev serve fi",
+        "reviewed": ("Review: the field reviewed is empty. Go through the steps in the real service, then write the day,"
+                     " e.g. reviewed: 2026-03-12. An empty field blocks publishing (FM102)."),
+        "needs_none": "Front page: the guide is listed under 'Muut ohjeet' until you write a need in the field needs (choices: {known}).",
+        "needs": "Front page: the guide is listed under the needs {needs} (choices: {known}).",
+        "translations": "Translations: {translations} (same file name). Until then readers see the Finnish guide.",
+        "synced": "When a translation is ready: guidekit status --mark-synced docs/sv/{page} (likewise en and selko).",
+        "addresses": "When the guide is published: guidekit addresses --update records its permanent address (data/addresses.yml).",
+    },
+}
+
+
+def todo_text(slug: str, changed: list[str], service: str, services: list[str],
+              nav_note: str | None, has_description: bool, lang: str = "fi",
               needs: list[str] = (), known_needs: list[str] = ()) -> str:
-    lines = [f"Luotu: {page}"]
-    if nav_note is None:
-        lines.append(f"Lisätty navigaatioon: mkdocs.yml, kohta {NAV_SECTION}")
-    else:
-        lines.append(f"Navigaatiota ei muutettu: {nav_note}")
-    translations = ", ".join(f"docs/{lang}/{GUIDES_FOLDER}/{slug}.md" for lang in TRANSLATION_LANGUAGES)
+    """The files `new` wrote (the page first), then what is left to do, publishing last."""
+    words = STEPS[lang]
+    page = f"{GUIDES_FOLDER}/{slug}.md"
+    translations = ", ".join(f"docs/{code}/{page}" for code in TRANSLATION_LANGUAGES)
     steps = [
-        "Kirjoita ohjeen teksti: korvaa jokainen kohta, jossa lukee ”Kirjoita tähän”.",
-        ("Tarkista kuvaus (description, enintään 160 merkkiä)." if has_description
-         else "Kirjoita kuvaus (description, enintään 160 merkkiä): se näkyy hakutuloksissa.")
-        + f" Tarkista palvelu: service: {service} (vaihtoehdot: {', '.join(services)}).",
-        f"Kuvat: tallenna ne kansioon docs/{DEFAULT_LANGUAGE}/assets/images/ ja kirjoita jokaiselle vaihtoehtoinen teksti.",
-        "Esikatsele ja lue tarkistusten löydökset: ./dev serve fi",
-        ("Etusivu: ohje näkyy otsikon ”Muut ohjeet” alla, kunnes kirjoitat kenttään needs tarpeen"
-         if not needs else f"Etusivu: ohje näkyy tarpeiden {', '.join(needs)} alla")
-        + f" (vaihtoehdot: {', '.join(known_needs) or '-'}).",
-        "Tarkistus: kenttä reviewed on tyhjä. Käy vaiheet läpi oikeassa palvelussa ja kirjoita sitten päivä,"
-        " esimerkiksi reviewed: 2026-03-12. Tyhjä kenttä estää julkaisun (FM102).",
-        f"Käännökset: {translations} (sama tiedostonimi). Siihen asti lukija näkee suomenkielisen ohjeen.",
-        f"Kun käännös on valmis: guidekit status --mark-synced docs/sv/{GUIDES_FOLDER}/{slug}.md (samoin en ja selko).",
-        "Kun ohje julkaistaan: guidekit addresses --update kirjaa sen pysyvän osoitteen (data/addresses.yml).",
+        words["write"],
+        words["check_description" if has_description else "write_description"]
+        + words["service"].format(service=service, services=", ".join(services)),
+        words["images"].format(lang=DEFAULT_LANGUAGE),
+        words["preview"],
+        words["needs" if needs else "needs_none"].format(needs=", ".join(needs), known=", ".join(known_needs) or "-"),
+        words["reviewed"],
+        words["translations"].format(translations=translations),
+        words["synced"].format(page=page),
+        words["addresses"],
+        publish_step(changed, lang),
     ]
-    lines += ["", "Seuraavaksi:"] + [f"  {n}. {step}" for n, step in enumerate(steps, start=1)]
-    return "\n".join(lines)
+    text = report(changed, steps, lang, created={changed[0]})
+    if nav_note is not None:
+        first_step = text.index("\n\n")
+        text = text[:first_step] + "\n" + words["nav_unchanged"].format(note=nav_note) + text[first_step:]
+    return text

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from guidekit import atomicfile
 from guidekit.config import Config, ConfigError, load_config
+from guidekit.datacheck import DATA_FILES
+from guidekit.datacheck import REFERENCE as DATA_RULES
 from guidekit.rules import all_rules, rule_id
 from guidekit.settings import COMMON, KINDS
 
@@ -102,6 +104,9 @@ def render(rules: list, config: Config) -> str:
         rid = rule_id(rule)
         aliases = ", ".join(rule.NAMES[1:])
         lines.append(f"| [{rid}](#{rid.lower()}) | {aliases} | {rule.DESCRIPTION} | {', '.join(rule.LANGUAGES)} |")
+    data_files = " ja ".join(f"`{path}`" for path in DATA_FILES)
+    for rid, name, description, _why, _good, _bad in DATA_RULES:
+        lines.append(f"| [{rid}](#{rid.lower()}) | {name} | {description} | {data_files} |")
     for rule in rules:
         rid = rule_id(rule)
         examples = getattr(rule, "EXAMPLES", {}) or {}
@@ -122,6 +127,13 @@ def render(rules: list, config: Config) -> str:
             lines += ["", "Hyvä:", "", *example_block(examples["good"])]
         if "bad" in examples:
             lines += ["", "Huono:", "", *example_block(examples["bad"])]
+    lines += ["", "## Tietotiedostojen säännöt", "",
+              f"Nämä tarkistavat tiedostot {data_files}, joiden arvot näkyvät jokaisella sivulla. "
+              "Ne ajetaan sivuston koonnissa ja komennolla `guidekit lint`; virhe estää julkaisun."]
+    for rid, name, description, why, good, bad in DATA_RULES:
+        lines += ["", f"## {rid}", "", f"**{description}.** Nimet: `{rid}`, `{name}`. Tiedostot: {data_files}.",
+                  "", f"**Miksi:** {why}", "", "Hyvä:", "", "```yaml", *good.split("\n"), "```",
+                  "", "Huono:", "", "```yaml", *bad.split("\n"), "```"]
     return "\n".join(lines) + "\n"
 
 

@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from guidekit.changes import publish_step, report
 from guidekit.config import ConfigError, load_config
 from guidekit.facts import format_date
 from guidekit.frontmatter import DUE_SOON, OVERDUE
@@ -48,6 +49,7 @@ WORDS = {
         "hint_missing": "Puuttuva käännös: lukija näkee suomenkielisen sivun ja ilmoituksen siitä.",
         "synced": "{path}: merkitty ajan tasalle ({field}: \"{value}\")",
         "already": "{path}: oli jo ajan tasalla",
+        "next_synced": "Tarkista tila: guidekit status",
         "date": "fi",
     },
     "en": {
@@ -68,6 +70,7 @@ WORDS = {
         "hint_missing": "Missing translation: readers see the Finnish page with a notice.",
         "synced": "{path}: marked up to date ({field}: \"{value}\")",
         "already": "{path}: already up to date",
+        "next_synced": "Check the status: guidekit status",
         "date": "en",
     },
 }
@@ -94,7 +97,7 @@ def run(args) -> int:
     docs = config.root / "docs"
     words = WORDS[args.messages]
     if args.mark_synced:
-        return _mark(args.mark_synced, docs, config.root, words)
+        return _mark(args.mark_synced, docs, config.root, words, args.messages)
     review = config.rule(REVIEW_RULE)
     months, days = int(review["months"]), int(review["due_soon_days"])
     rows = collect_status(docs, dt.date.today(), months, days)
@@ -112,8 +115,9 @@ def _relative(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _mark(targets: list[Path], docs: Path, root: Path, words: dict) -> int:
+def _mark(targets: list[Path], docs: Path, root: Path, words: dict, lang: str) -> int:
     failed = False
+    changed: list[str] = []
     for target in targets:
         for path in translation_targets(target, docs):
             shown = _relative(path, root)
@@ -125,6 +129,10 @@ def _mark(targets: list[Path], docs: Path, root: Path, words: dict) -> int:
                 continue
             template = words["synced"] if result.changed else words["already"]
             print(template.format(path=shown, field="source_hash", value=result.value))
+            if result.changed:
+                changed.append(shown)
+    steps = [publish_step(changed, lang)] if changed else []
+    print("\n" + report(changed, steps + [words["next_synced"]], lang))
     return 1 if failed else 0
 
 

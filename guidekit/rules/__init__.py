@@ -68,6 +68,8 @@ RULE_MODULES = [
     "pl306_genitive_chain",
     "pl307_nominal_style",
     "pl308_initialism",
+    "pl309_passive_words",
+    "pl310_nominalisation",
     "fm101_front_matter_syntax",
     "fm102_required_field",
     "fm103_review_date",
@@ -95,6 +97,9 @@ RULE_MODULES = [
     "img207_image_metadata",
     "img208_svg_unsafe",
     "img209_svg_no_size",
+    "ht101_html_element",
+    "ht102_html_attribute",
+    "ht103_html_address",
 ]
 
 

@@ -3,11 +3,15 @@
 
 from guidekit.publishing import OUTSIDE, unpublishable
 from guidekit.rules import Report
+from guidekit.settings import Setting
 
 NAMES = ("GK004", "unpublished-file")
 DESCRIPTION = "Tiedostoa ei julkaista: linkki docs/-kansion ulkopuolelle tai .html/.js-tiedosto"
 TAGS = ("files", "security")
 LANGUAGES = ("fi", "sv", "en", "selko")
+SETTINGS = (
+    Setting("allow", "list", [], "docs/-kansion .html/.js-tiedostot, jotka saa julkaista (polkumallit, esim. fi/assets/laskuri.js)"),
+)
 MESSAGES = {
     "fi": (
         "{file}: {problem}, joten sitä ei julkaista",
@@ -24,14 +28,14 @@ PROBLEMS = {
                     "kopioi tiedosto docs/-kansioon linkin tilalle tai poista linkki"),
         "active": ("tiedosto on HTML- tai JavaScript-tiedosto, jota ei ole tarkistettu",
                    "kirjoita sisältö Markdown-sivuksi; jos tiedosto on pakko julkaista, lisää sen polku "
-                   "guidekit.yml:n kohtaan rules.GK004.default.allow"),
+                   "(docs/-kansion sisällä, esimerkiksi {example}) guidekit.yml:n kohtaan rules.GK004.default.allow"),
     },
     "en": {
         "outside": ("the file is a symbolic link leading outside docs/",
                     "copy the file into docs/ instead of the link, or delete the link"),
         "active": ("the file is HTML or JavaScript that nothing has checked",
                    "write the content as a Markdown page; if the file must be published, list its path "
-                   "under rules.GK004.default.allow in guidekit.yml"),
+                   "(inside docs/, e.g. {example}) under rules.GK004.default.allow in guidekit.yml"),
     },
 }
 RATIONALE = (
@@ -51,4 +55,4 @@ def check_site(ctx):
     words = PROBLEMS.get(ctx.message_lang, PROBLEMS["fi"])
     for rel, problem in unpublishable(ctx.root / "docs", allow):
         what, fix = words[problem if problem == OUTSIDE else "active"]
-        yield f"docs/{rel}", Report(1, {"file": f"docs/{rel}", "problem": what, "fix": fix})
+        yield f"docs/{rel}", Report(1, {"file": f"docs/{rel}", "problem": what, "fix": fix.format(example=rel)})

@@ -49,8 +49,15 @@ def phrase_hits(tokens: list[str], phrases: dict) -> list[tuple[int, str, str]]:
         parts = str(phrase).lower().split()
         for start in range(len(lowered) - len(parts) + 1):
             if all(_matches(part, lowered[start + i]) for i, part in enumerate(parts)):
-                found.append((start, " ".join(tokens[start : start + len(parts)]), str(instead)))
-    return sorted(found)
+                found.append((start, len(parts), " ".join(tokens[start : start + len(parts)]), str(instead)))
+    # The longest phrase at a place wins: "huomioitavaa on" is one finding, not also "huomioi*".
+    hits, covered = [], set()
+    for start, length, written, instead in sorted(found, key=lambda hit: (hit[0], -hit[1])):
+        if start in covered:
+            continue
+        covered.update(range(start, start + length))
+        hits.append((start, written, instead))
+    return hits
 
 
 def check(doc, settings, ctx):

@@ -12,6 +12,7 @@ LANGUAGES = ("fi", "selko")
 SETTINGS = (
     Setting("max_share", "number", 0.0, "osuus virkkeistä, jossa rakennetta saa olla ennen löydöksiä", minimum=0, maximum=1),
     Setting("allow", "list", [], "sallitut sanat"),
+    Setting("min_sentences", "integer", 0, "lyhyemmällä sivulla osuus lasketaan vain, jos rakenne on joka virkkeessä", minimum=0),
 )
 MESSAGES = {
     "fi": (

@@ -12,6 +12,7 @@ LANGUAGES = ("fi", "selko")
 SETTINGS = (
     Setting("window", "integer", 3, "kuinka monen sanan päässä tekemisen nimi voi olla verbistä", minimum=1),
     Setting("light_verbs", "list", [], "kevyet verbit perusmuodossa"),
+    Setting("subject_verbs", "list", [], "kevyet verbit, joiden edellä oleva teonnimi (subjekti) lasketaan"),
 )
 MESSAGES = {
     "fi": (
@@ -29,7 +30,10 @@ RATIONALE = (
     "raskaammin. Kotuksen virkakielen ohjeet ja Kielitoimiston ohjepankki neuvovat "
     "käyttämään verbiä. Sääntö ilmoittaa asetusten väljän verbin (`light_verbs`, "
     "perusmuotoina), kun `window` sanan päässä siitä on Voikon mukaan verbistä johdettu "
-    "teonnimi; viesti kertoo verbin, josta nimi on johdettu."
+    "teonnimi; viesti kertoo verbin, josta nimi on johdettu. Verbin edellä oleva teonnimi "
+    "on sen subjekti, ja se lasketaan vain verbeille, joiden subjekti on teko itse "
+    "(`subject_verbs`: käsittely tapahtuu), ja passiiville (tarkistus suoritetaan); "
+    "”rokotus antaa suojaa” ei ole substantiivityyliä."
 )
 EXAMPLES = {
     "good": "Hoitaja tarkistaa lääkkeet. Käsittelemme hakemuksen kahdessa viikossa.",
@@ -58,17 +62,30 @@ def _light(word: str, light_verbs: frozenset) -> bool:
     )
 
 
+def _passive(word: str) -> bool:
+    return morphology.every_reading(word, morphology.is_finite_passive)
+
+
+def _subject_verb(word: str, subject_verbs: frozenset) -> bool:
+    readings = morphology.analyses(word)
+    return bool(readings) and all(a.get("BASEFORM") in subject_verbs for a in readings)
+
+
 def check(doc, settings, ctx):
     if not morphology.available():
         return
     light_verbs = frozenset(str(v) for v in settings["light_verbs"])
+    # An action noun before the verb is its subject: nominal style with these verbs
+    # (käsittely tapahtuu) or a passive (tarkistus suoritetaan), not with "rokotus antaa suojaa".
+    subject_verbs = frozenset(str(v) for v in settings["subject_verbs"])
     window = int(settings["window"])
     for sentence in sentences(doc, ctx):
         tokens = sentence.words
         for index, word in enumerate(tokens):
             if not _light(word.text, light_verbs):
                 continue
-            near = list(tokens[max(0, index - window) : index]) + list(tokens[index + 1 : index + 1 + window])
+            before = _subject_verb(word.text, subject_verbs) or _passive(word.text)
+            near = (list(tokens[max(0, index - window) : index]) if before else []) + list(tokens[index + 1 : index + 1 + window])
             for other in near:
                 verb = action_verb(other.text)
                 if verb:

@@ -40,7 +40,11 @@ def allowed(word: str, allow: tuple[str, ...]) -> bool:
 
 
 def share_exceeded(hits: int, sentence_count: int, settings: dict) -> bool:
-    """More sentences have the construction than `max_share` of the page's sentences allows."""
+    """More sentences have the construction than `max_share` of the page's sentences allows.
+    With fewer than `min_sentences` sentences a share says nothing (2 of 4 is 50 %): then
+    only a page where every sentence has it counts."""
     if not hits:
+        return False
+    if sentence_count < int(settings.get("min_sentences") or 0) and hits < sentence_count:
         return False
     return hits / max(sentence_count, 1) > float(settings["max_share"])

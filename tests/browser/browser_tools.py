@@ -44,7 +44,7 @@ class SitePage:
 
     url_path: str  # "/sv/ohjeet/chat/", "/sv/404.html"
     lang: str  # the site language of its text: fi, sv, en, selko
-    kind: str  # "front", "guide", "404", "redirect" (a short address) or "page"
+    kind: str  # "front", "guide", "404", "redirect" (a short address), "help" (the help finder's page) or "page"
     redirect_to: str | None = None  # where a redirect page sends the browser
 
     @property
@@ -81,7 +81,8 @@ def site_pages(site: Path) -> list[SitePage]:
         elif url_path == ("/" if lang == DEFAULT_LANGUAGE else f"/{lang}/"):
             pages.append(SitePage(url_path, lang, "front"))
         else:
-            pages.append(SitePage(url_path, lang, "guide" if 'class="gk-help"' in html else "page"))
+            kind = "guide" if 'class="gk-help"' in html else "help" if "data-gk-finder" in html else "page"
+            pages.append(SitePage(url_path, lang, kind))
     return pages
 
 

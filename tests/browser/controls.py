@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from browser.browser_tools import active, describe, focus_indicator, press
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 # Headless Chromium has no print dialog: count the calls instead.
 COUNT_PRINTS = "window.print = () => { window.__gkPrints = (window.__gkPrints || 0) + 1; };"
@@ -128,9 +129,12 @@ def operate_search_button(tab, key: str) -> None:
     )
     tab.keyboard.press("Escape")
     assert not tab.evaluate("() => document.getElementById('__search').checked"), "Escape did not close the search"
-    assert tab.evaluate("() => document.activeElement.matches('[data-gk-search-button]')"), (
-        f"after Escape focus is at {describe(active(tab))}, not on the search button"
-    )
+    # focus.js gives focus back after Material's own Escape handler (a timeout): wait for it,
+    # a busy page (the search index just arrived) may run it a moment later.
+    try:
+        tab.wait_for_function("() => document.activeElement.matches('[data-gk-search-button]')", timeout=5000)
+    except PlaywrightTimeout:
+        raise AssertionError(f"after Escape focus is at {describe(active(tab))}, not on the search button") from None
 
 
 def operate_print(tab, key: str) -> None:
@@ -138,6 +142,28 @@ def operate_print(tab, key: str) -> None:
     before = tab.evaluate(count)
     tab.keyboard.press(key)
     assert tab.evaluate(count) == before + 1, f"{key!r} on the print button did not print"
+
+
+# Headless Chromium's clipboard needs a permission: record what is copied instead.
+RECORD_COPIES = (
+    "Object.defineProperty(navigator, 'clipboard', {value: {writeText: text => {"
+    " window.__gkCopied = (window.__gkCopied || []).concat([text]); return Promise.resolve(); }}});"
+)
+
+
+def operate_copy(tab, key: str) -> None:
+    """The copy button puts the page's short address on the clipboard and says so in its
+    status (a live region) each time it is pressed."""
+    before = tab.evaluate("() => (window.__gkCopied || []).length")
+    address = tab.evaluate("() => document.querySelector('.gk-share .gk-short-address').href")
+    tab.keyboard.press(key)
+    tab.wait_for_function("n => (window.__gkCopied || []).length > n", arg=before, timeout=5000)
+    assert tab.evaluate("() => window.__gkCopied.at(-1)") == address
+    status = tab.locator(".gk-copy-status")
+    tab.wait_for_function("() => document.querySelector('.gk-copy-status').textContent.trim() !== ''", timeout=5000)
+    assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
+    assert status.inner_text() == tab.evaluate("() => document.querySelector('[data-gk-copy]').dataset.gkCopied")
+    assert tab.evaluate("() => document.activeElement.matches('[data-gk-copy]')"), "focus left the copy button"
 
 
 def operate_feedback(tab, key: str) -> None:
@@ -167,6 +193,16 @@ def operate_back_to_top(tab, key: str) -> None:
     tab.wait_for_function("() => scrollY === 0", timeout=5000)
 
 
+def operate_municipality_chooser(tab, key: str) -> None:
+    """The arrow key picks the next municipality: only its section is left shown."""
+    before = tab.input_value("#gk-finder-select")
+    tab.keyboard.press(key)
+    chosen = tab.input_value("#gk-finder-select")
+    assert chosen != before, f"{key} did not change the municipality"
+    shown = tab.eval_on_selector_all("[data-municipality]:not([hidden])", "els => els.map(e => e.id)")
+    assert shown == [chosen], f"after choosing {chosen}, these are shown: {shown}"
+
+
 @dataclass(frozen=True)
 class Control:
     name: str
@@ -185,6 +221,10 @@ CONTROLS = [
     Control("search button", "[data-gk-search-button]", ("mobile",), "guide", operate_search_button, ("Enter", " ")),
     Control("search", "input.md-search__input", ("desktop", "mobile"), "guide", operate_search),
     Control("print button", "[data-gk-print]", ("desktop", "mobile"), "guide", operate_print, ("Enter", " "), COUNT_PRINTS),
+    Control("municipality chooser", "#gk-finder-select", ("desktop", "mobile"), "help",
+            operate_municipality_chooser, ("ArrowDown",)),
+    Control("copy button", "[data-gk-copy]", ("desktop", "mobile"), "guide", operate_copy, ("Enter", " "),
+            RECORD_COPIES),
     Control("feedback", ".gk-feedback a[href]", ("desktop", "mobile"), "guide", operate_feedback),
     Control(
         "back to top", ".md-top", ("desktop", "mobile"), "guide", operate_back_to_top, reach=reach_back_to_top

@@ -141,3 +141,42 @@ def test_search_opened_by_keyboard_shortcut_fetches_the_index(new_page, site_url
     tab.wait_for_function(READY, timeout=15000)
     assert asked == ["/en/search/search_index.json"]
     assert "/en/ohjeet/chat/" in search(tab, "chat")
+
+
+def test_a_page_loads_neither_search_data_nor_the_search_worker_until_searched(new_page, site_url):
+    tab = new_page(DESKTOP)
+    asked: list[str] = []
+    tab.on("request", lambda request: ("search" in request.url) and asked.append(re.sub(r"^https?://[^/]+", "", request.url)))
+    tab.goto(site_url + "/ohjeet/chat/")
+    tab.wait_for_load_state("networkidle")
+    assert asked == []
+    open_search(tab)
+    assert "/assets/javascripts/workers/search.js" in asked and "/search/search_index.json" in asked
+    # Our worker, not Material's lunr, and nothing of lunr's.
+    assert not [path for path in asked if "lunr" in path or "search.a7633da7" in path]
+
+
+def test_the_result_count_is_announced(new_page, site_url):
+    tab = new_page(DESKTOP)
+    tab.goto(site_url + "/")
+    meta = tab.locator(".md-search-result__meta")
+    assert meta.get_attribute("aria-live") == "polite"
+    open_search(tab)
+    search(tab, "ajanvaraus")
+    assert re.search(r"\d", meta.inner_text()), meta.inner_text()
+
+
+def test_the_query_set_finds_the_expected_pages(root, browser, site_url):
+    # Issue 15's targets, on tests/search/queries.yml through the real search box; the
+    # full table (and the times, typing every key) is `guidekit bench --search`.
+    from guidekit import searchbench
+
+    outcomes = searchbench.run_in_browser(browser, site_url, searchbench.load_queries(root), every_key=False)
+    scores = searchbench.breakdown(outcomes)
+    total = scores[("all", "all")]
+    report = searchbench.table(outcomes) + "\n" + "\n".join(searchbench.misses(outcomes, within=1))
+    assert total.outside == 0, report
+    assert total.success_at_1 >= 0.9, report
+    assert total.success_at_3 >= 0.97, report
+    assert scores[("all", "typo")].success_at_3 >= 0.8, report
+    assert total.zero_rate <= 0.02, report

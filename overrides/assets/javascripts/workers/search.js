@@ -117,13 +117,15 @@ class Search {
       if (key === word) continue;
       let weight = 0;
       if (key.startsWith(word)) {
-        weight = known ? MATCH.prefix * 0.7 : MATCH.prefix;
+        // A known word also finds longer words it starts, but well below itself.
+        weight = known ? MATCH.prefix * 0.4 : MATCH.prefix;
       } else if (!known) {
         const common = commonPrefix(word, key);
         // Another ending of the same word: "ajanvaraukset" ~ "ajanvarauksen",
-        // "valtuutuksen" ~ "valtuutus"; the longer the word, the more its ending may vary.
+        // "valtuutuksen" ~ "valtuuttaa", "chatting" ~ "chat": the longer the word, the
+        // more its ending may vary, but at least half of it is shared.
         const longest = Math.max(word.length, key.length);
-        if (common >= 4 && common >= longest - Math.max(3, Math.floor(longest * 0.4)))
+        if (common >= 4 && common >= Math.min(longest - 3, Math.ceil(longest / 2)))
           weight = MATCH.ending * common / longest;
         if (edits && Math.abs(key.length - word.length) <= edits) {
           const distance = editDistance(word, key, edits);
@@ -165,7 +167,13 @@ class Search {
       for (let i = 0; i + phrase.length <= list.length; i++) {
         if (phrase.every((w, j) => list[i + j] === w)) {
           const label = phrase.join(" ");
-          concepts.push({ label, terms: new Map(this.synonyms.get(label).map(id => [id, MATCH.exact])) });
+          const terms = new Map(this.synonyms.get(label).map(id => [id, MATCH.synonym]));
+          // The phrase's own words still count ("lapsen puolesta" is also about a child).
+          for (const w of phrase) {
+            if (this.stopwords.has(w)) continue;
+            for (const [id, weight] of this.expand(w)) if ((terms.get(id) || 0) < weight) terms.set(id, weight);
+          }
+          concepts.push({ label, terms });
           list = [...list.slice(0, i), ...list.slice(i + phrase.length)];
           i--;
         }
@@ -182,14 +190,25 @@ class Search {
     if (!concepts.length) return { items: [] };
     const scores = new Map(), hits = new Map(), matched = new Set();
     concepts.forEach((concept, c) => {
-      const best = new Map();
+      // One idf per concept, that of its best-matching terms: a rare typo neighbour or a
+      // rare synonym target must not outscore the word itself.
+      let top = 0, idf = Infinity;
       for (const [id, weight] of concept.terms) {
-        const idf = this.idf[id];
+        if (weight > top) { top = weight; idf = this.idf[id]; }
+        else if (weight === top) idf = Math.min(idf, this.idf[id]);
+      }
+      const best = new Map(), more = new Map();
+      for (const [id, weight] of concept.terms) {
+        const factor = weight * Math.min(idf, this.idf[id]);
         for (const [doc, w] of this.postings[id]) {
-          const value = weight * w * idf;
-          if ((best.get(doc) || 0) < value) best.set(doc, value);
+          const value = factor * w;
+          const old = best.get(doc) || 0;
+          if (old < value) { best.set(doc, value); more.set(doc, (more.get(doc) || 0) + old); }
+          else more.set(doc, (more.get(doc) || 0) + value);
         }
       }
+      // A document with several of the concept's terms (valtuus and valtuuttaa) a little higher.
+      for (const [doc, value] of more) best.set(doc, best.get(doc) + 0.1 * value);
       for (const [doc, value] of best) {
         scores.set(doc, (scores.get(doc) || 0) + value);
         if (!hits.has(doc)) hits.set(doc, new Set());
