@@ -22,6 +22,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin, urlsplit
 
 import yaml
 
@@ -177,6 +178,20 @@ def display_url_html(url: str) -> str:
     """display_url, escaped, with a line-break opportunity only after each slash: a narrow
     column or a handout's card may wrap a short address there, never inside a word."""
     return "/<wbr>".join(html.escape(part) for part in display_url(url).split("/"))
+
+
+def embed_snippet(address: str, title: str) -> str:
+    """The HTML an NGO pastes into its own page: a plain link to the guide's short address."""
+    return f'<a href="{html.escape(address)}">{html.escape(title, quote=False)}</a>'
+
+
+def embed_snippet_html(address: str, title: str) -> str:
+    """embed_snippet shown as text: escaped, and free to wrap only after the address's slashes
+    (<wbr> is no text, so a copied snippet is exactly embed_snippet)."""
+    snippet = html.escape(embed_snippet(address, title), quote=False)
+    shown = html.escape(html.escape(address), quote=False)
+    scheme, separator, rest = shown.partition("://")
+    return snippet.replace(shown, scheme + separator + "/<wbr>".join(rest.split("/")), 1)
 
 
 def output_file(site_dir: Path, lang: str, relative: str, default: str = DEFAULT_LANGUAGE) -> Path:
@@ -540,6 +555,29 @@ def mark_bare_links(page_html: str) -> str:
         return '<a class="gk-bare-link"' + link[2:]
 
     return _LINK.sub(mark, page_html)
+
+
+_SITE_LINK = re.compile(r'<a\b(?P<attrs>[^>]*?)\bhref="(?P<href>[^"#:][^":]*)"(?P<rest>[^>]*)>')
+
+
+def mark_guide_links(page_html: str, page_address: str, guide_addresses: dict[str, str]) -> str:
+    """Links to another guide get data-gk-print-address, the guide's short address, which
+    print.css prints after the link: on paper a cross-reference says where to find it.
+
+    page_address is the page's address from the site root ("sv/ohjeet/chat/");
+    guide_addresses maps each guide's address from the site root to its short address."""
+    base = "https://site.invalid/" + page_address
+
+    def mark(match: re.Match) -> str:
+        link = match.group(0)
+        target = urlsplit(urljoin(base, html.unescape(match.group("href"))))
+        path = target.path.lstrip("/")
+        address = guide_addresses.get(path if path.endswith("/") or not path else path + "/")
+        if not address or path == page_address or "data-gk-print-address" in link:
+            return link
+        return link[:-1] + f' data-gk-print-address="{html.escape(address)}">'
+
+    return _SITE_LINK.sub(mark, page_html)
 
 
 # --- everything at once --------------------------------------------------------

@@ -30,6 +30,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -758,3 +759,46 @@ def marginal_ms(smaller: Measurement, larger: Measurement) -> tuple[float, float
         1000 * (larger.median(getattr(larger, runs), 0) - smaller.median(getattr(smaller, runs), 0)) / pages
         for runs in ("without_checks", "with_checks")
     )
+
+
+# --- the publish build's PDFs (guidekit bench --publish SITE) ---------------------------
+
+
+@dataclass(frozen=True)
+class PublishTime:
+    lang: str
+    seconds: float
+    files: int
+    pages: int
+    bytes: int
+
+
+def publish_times(site: Path, root: Path, languages=LANGUAGES) -> list[PublishTime]:
+    """`guidekit pdf --publish` of a built site, one language at a time (each in a fresh
+    Chromium, as the command starts one): wall time and what it wrote."""
+    from pypdf import PdfReader
+
+    from guidekit.facts import load_facts
+    from guidekit.pdf import publish
+
+    ui = load_facts(Path(root) / "data" / "ui.yml")
+    results = []
+    for lang in languages:
+        with tempfile.TemporaryDirectory(prefix="guidekit-publish-") as out:
+            start = time.perf_counter()
+            written = publish(Path(site), Path(out), ui, (lang,))
+            seconds = time.perf_counter() - start
+            results.append(PublishTime(lang, seconds, len(written),
+                                       sum(len(PdfReader(path).pages) for path in written),
+                                       sum(path.stat().st_size for path in written)))
+    return results
+
+
+def publish_table(times: list[PublishTime]) -> str:
+    lines = ["| kieli | aika (s) | PDF-tiedostoja | sivuja | koko (kt) |", "| --- | ---: | ---: | ---: | ---: |"]
+    for item in times:
+        lines.append(f"| {item.lang} | {item.seconds:.1f} | {item.files} | {item.pages} | {item.bytes / 1024:.0f} |")
+    total = sum(item.seconds for item in times)
+    lines.append(f"| yhteensä | {total:.1f} | {sum(i.files for i in times)} | {sum(i.pages for i in times)} | "
+                 f"{sum(i.bytes for i in times) / 1024:.0f} |")
+    return "\n".join(lines)

@@ -38,7 +38,8 @@ REQUIRED_UI = (
     "not_found_title", "not_found_text", "not_found_home", "not_found_help", "outdated_notice",
     "outdated_link", "print_button", "print_online", "print_qr_hint", "qr_label", "short_address",
     "redirect_text", "draft_banner", "print_page", "pdf_download", "pdf_large_print", "handout_title",
-    "handout_contents", "handout_file",
+    "handout_contents", "handout_file", "copy_address", "address_copied", "copy_failed", "qr_download_png",
+    "qr_download_svg",
 )
 
 

@@ -121,13 +121,73 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
+# A cross-reference inside the guide ("lue kohta Apua", a link to #apua) gets the page its
+# heading is printed on: a span after the link, filled in after a first print from the
+# PDF's named destinations (Chromium makes one per element id that a link points to).
+_CROSS_REFERENCES = """() => {
+  const headings = [];
+  for (const link of document.querySelectorAll('.gk-page a[href^="#"]')) {
+    let target = null;
+    try { target = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1))); } catch (e) {}
+    if (!target || !/^H[1-6]$/.test(target.tagName) || target.closest(".gk-print-sheet")) continue;
+    const span = document.createElement("span");
+    span.className = "gk-xref-page";
+    link.after(span);
+    headings.push(target.id);
+  }
+  return headings;
+}"""
+
+_SET_CROSS_REFERENCE_PAGES = """([word, numbers]) => {
+  document.querySelectorAll(".gk-xref-page").forEach((span, i) => {
+    span.textContent = numbers[i] ? ` (${word} ${numbers[i]})` : "";
+  });
+}"""
+
+
 def print_page(page, url: str, target: Path, style: PrintStyle = REGULAR, site_root: str = "") -> Path:
-    """Open url and print it to target as a tagged A4 PDF with an outline and page footers."""
+    """Open url and print it to target as a tagged A4 PDF with an outline and page footers;
+    cross-references to the guide's own sections say on which page they are."""
     page.goto(url, wait_until="load")
     if style.stylesheet:
         page.add_style_tag(url=f"{site_root}/{style.stylesheet}")
     fields = page.evaluate(_FOOTER_FIELDS)
-    return _save_pdf(page, target, footer_html(fields["title"], fields["address"], fields["pageWord"]))
+    footer = footer_html(fields["title"], fields["address"], fields["pageWord"])
+    headings = page.evaluate(_CROSS_REFERENCES)
+    if headings and fields["pageWord"]:
+        # Room for a two-digit number first, so that filling in the numbers moves no line.
+        page.evaluate(_SET_CROSS_REFERENCE_PAGES, [fields["pageWord"], ["00"] * len(headings)])
+        _save_pdf(page, target, footer)
+        pages = anchor_pages(target)
+        page.evaluate(_SET_CROSS_REFERENCE_PAGES, [fields["pageWord"], [pages.get(h) for h in headings]])
+    return _save_pdf(page, target, footer)
+
+
+def anchor_pages(pdf_file: Path) -> dict[str, int]:
+    """The page (1-based) of each named destination of a PDF (an element id of the page)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf_file)
+    return {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
+            for name, dest in reader.named_destinations.items()}
+
+
+def heading_pages(pdf_file: Path) -> dict[str, int]:
+    """The page (1-based) of each bookmark of a PDF by its title (Chromium makes one per
+    heading); the first one wins when two headings have the same text."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf_file)
+    found: dict[str, int] = {}
+
+    def visit(items):
+        for item in items:
+            if isinstance(item, list):
+                visit(item)
+            else:
+                found.setdefault(" ".join(str(item.title).split()), reader.get_destination_page_number(item) + 1)
+    visit(reader.outline)
+    return found
 
 
 def _save_pdf(page, target: Path, footer: str) -> Path:

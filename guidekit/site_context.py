@@ -49,6 +49,23 @@ def help_box(facts: dict, ui: dict, lang: str, service=None) -> list[dict]:
     return lines
 
 
+def paper_help(facts: dict, lang: str) -> dict:
+    """What only a printed guide shows, where no link can be followed: the digital-support
+    phone and the service points' addresses and hours. Values escaped."""
+    support = facts.get("digital_support") or {}
+    points = (facts.get("service_points") or {}).get("items") or []
+    return escape_strings({
+        "support_phone": str(support["phone"]) if support.get("phone") else None,
+        "support_phone_href": safe_href("tel:" + quote(str(support["phone_link"]), safe="+"))
+        if support.get("phone_link") else None,
+        "support_hours": localize(support["hours"], lang) if support.get("hours") else None,
+        "service_points": [
+            {"name": localize(point["name"], lang), "address": str(point["address"]),
+             "hours": localize(point["hours"], lang) if point.get("hours") else None}
+            for point in points
+        ],
+    })
+
 def feedback_link(facts: dict, page_title, page_address: str) -> str | None:
     """The form when one is configured with a safe address, otherwise an email with the
     page named in the subject; None when neither can be a safe link."""

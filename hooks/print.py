@@ -25,9 +25,11 @@ from guidekit.addresses import (
     absolute_url,
     display_url,
     display_url_html,
+    embed_snippet_html,
     language_prefix,
     load_plan,
     mark_bare_links,
+    mark_guide_links,
     output_file,
     page_url,
     plan_redirects,
@@ -77,6 +79,7 @@ def on_config(config):
         raise PluginError(str(error)) from None
     plan = load_plan(root, Path(config.docs_dir), default=_default_language(config))
     _state["plan"] = plan
+    _state["short_addresses"] = {}
     _state["names"] = {lang.locale: lang.name for lang in i18n.config.languages} if i18n else {}
     for finding in plan.findings:
         # Errors fail the build: a printed QR code must never lead nowhere.
@@ -96,13 +99,17 @@ def on_page_markdown(markdown, page, config, files):
     # Addresses relative to the language's root: the page's own folder (sv/...) is not part of them.
     prefix = language_prefix(lang, _default_language(config))
     own_url = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
-    listing = guide_list_html(lang, own_url, config)
+    listing = guide_list_html(lang, own_url, config, page.url)
     return GUIDE_LIST.sub(lambda _match: listing, markdown)
 
 
-def guide_list_html(lang: str, from_url: str, config) -> str:
-    """Every guide of the language: title linking to it, short address, QR code."""
+def guide_list_html(lang: str, from_url: str, config, page_url_in_site: str | None = None) -> str:
+    """Every guide of the language: title linking to it, short address, QR code, its files
+    (PDFs in the publish build, QR images) and an embed snippet for an NGO's own page."""
     plan, ui = _state["plan"], _state["ui"][lang]
+    # Files are addressed from the site root (pdf/, qr/); the page's own address in the site.
+    own_url = page_url_in_site if page_url_in_site is not None else from_url
+    publishing = publishing_pdfs()
     items = []
     for guide in plan.inventory.guides(lang, _state.get("order")):
         short_id = plan.inventory.short_of(guide.path)
@@ -121,14 +128,62 @@ def guide_list_html(lang: str, from_url: str, config) -> str:
             )
             label = ui["qr_label"].format(title=guide.title, address=display_url(address))
             parts.append(qr_svg(address, label, size_px=132))
+            parts.append(card_files_html(guide_files(own_url, lang, short_id, publishing), ui))
+            parts.append(
+                f'<p class="gk-embed__label">{html.escape(ui["embed_label"])}</p>'
+                f'<pre class="gk-embed"><code>{embed_snippet_html(address, guide.title)}</code></pre>'
+            )
         parts.append("</li>")
         items.append("".join(parts))
     # A raw HTML block: Markdown leaves it as it is, so it must hold no blank line.
-    return '\n<ul class="gk-guide-list">\n' + "\n".join(items) + "\n</ul>\n"
+    pack = ""
+    if publishing:
+        pack_href = get_relative_url(f"pdf/{lang}/{ui['handout_file']}.pdf", own_url)
+        pack = (f'<p class="gk-handout-link"><a href="{html.escape(pack_href)}" type="application/pdf" download>'
+                f'{html.escape(ui["handout_download"])}</a></p>\n')
+    return "\n" + pack + '<ul class="gk-guide-list">\n' + "\n".join(items) + "\n</ul>\n"
+
+
+def guide_files(from_url: str, lang: str, short_id: str, with_pdfs: bool) -> list[tuple[str, str, str, str]]:
+    """(ui key of the link text, href, MIME type, download name) of a guide's files, from the
+    page at from_url; the PDFs only in the publish build, where they exist."""
+    files = []
+    if with_pdfs:
+        for key, style in (("pdf_download", REGULAR), ("pdf_large_print", LARGE_PRINT)):
+            files.append((key, get_relative_url(f"pdf/{pdf_path(lang, short_id, style)}", from_url),
+                          "application/pdf", ""))
+    qr = qr_links(from_url, lang, short_id)
+    for key, kind, mime in (("qr_download_png", "png", "image/png"), ("qr_download_svg", "svg", "image/svg+xml")):
+        files.append((key, qr[kind]["href"], mime, qr[kind]["download"]))
+    return files
+
+
+def card_files_html(files: list[tuple[str, str, str, str]], ui: dict) -> str:
+    def link(key, href, mime, name):
+        download = f'download="{html.escape(name)}"' if name else "download"
+        return f'<li><a href="{html.escape(href)}" type="{mime}" {download}>{html.escape(ui[key])}</a></li>'
+    return '<ul class="gk-guide-card__files">' + "".join(link(*file) for file in files) + "</ul>"
 
 
 def on_page_content(html_text, page, config, files):
-    return mark_bare_links(html_text)
+    lang = _language(config)
+    return mark_guide_links(mark_bare_links(html_text), page.url, guide_short_addresses(lang, config))
+
+
+def guide_short_addresses(lang: str, config) -> dict[str, str]:
+    """Each guide of the language by its address from the site root, with the short address
+    a printed cross-reference shows (kept per language: the same for every page)."""
+    cache = _state.setdefault("short_addresses", {})
+    if lang not in cache:
+        plan, default = _state["plan"], _default_language(config)
+        prefix = language_prefix(lang, default)
+        cache[lang] = {
+            prefix + page_url(guide.path, config.use_directory_urls):
+                display_url(absolute_url(config.site_url, lang, short_url(short_id), default))
+            for guide in plan.inventory.guides(lang)
+            if (short_id := plan.inventory.short_of(guide.path))
+        }
+    return cache[lang]
 
 
 def on_page_context(context, page, config, nav):

@@ -24,7 +24,7 @@ from guidekit.html_fixes import valid_material_markup
 from guidekit.htmlsafe import escape_nav_titles, escape_page_text, escape_strings
 from guidekit.languages import DEFAULT_LANGUAGE
 from guidekit.needs import NEEDS_MARKER, GuideEntry, needs_markdown, needs_of
-from guidekit.site_context import feedback_link, help_box, reviewed_text
+from guidekit.site_context import feedback_link, help_box, paper_help, reviewed_text
 
 log = get_plugin_logger("guidekit.site")
 
@@ -155,6 +155,7 @@ def on_page_context(context, page, config, nav):
         is_draft=is_draft(meta),
         reviewed=reviewed_text(meta, lang),
         help=help_box(facts, _state["ui"][lang], lang, meta.get("service")),
+        help_paper=paper_help(facts, lang),
         feedback_url=feedback_link(facts, page.title or "", site_url + page.url),
         digituki_url=_url_of(nav, "digituki.md"),
         panel=resident_panel(facts, lang),

@@ -78,6 +78,10 @@ class _TreeBuilder(HTMLParser):
 
 
 def parse_html(path: Path) -> Element:
+    return parse_html_string(path.read_text(encoding="utf-8"))
+
+
+def parse_html_string(text: str) -> Element:
     builder = _TreeBuilder()
-    builder.feed(path.read_text(encoding="utf-8"))
+    builder.feed(text)
     return builder.root

@@ -18,9 +18,12 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, require_tool, run_build
+from guidekit.addresses import embed_snippet
 from guidekit.facts import load_facts
-from guidekit.pdf import CHROMIUM, LARGE_PRINT, REGULAR, find_guides, footer_html
-from html_tools import parse_html
+from guidekit.languages import LANGUAGES
+from guidekit.pdf import CHROMIUM, LARGE_PRINT, REGULAR, find_guides, footer_html, pdf_path
+from guidekit.qr import qr_file_name
+from html_tools import parse_html, parse_html_string
 
 LANG = "selko"
 SCREENSHOTS = ROOT / "test-output" / "print"
@@ -117,6 +120,25 @@ def test_handout_pack_has_every_guide_and_right_page_numbers(published):
     assert f"{ui['print_page']} 1/{len(pages)}" in pages[0]
 
 
+def test_every_published_pdf_is_tagged_and_in_its_pages_language(published):
+    """pdfinfo says "Tagged: yes" (a structure tree for screen readers) and the catalog's
+    /Lang is the page's <html lang> (selko: fi), so a reader speaks it in the right voice."""
+    require_tool("/usr/bin/pdfinfo", "pdfinfo (poppler-utils)")
+    ui = load_facts(ROOT / "data" / "ui.yml")[LANG]
+    files = [(published / "pdf" / guide.pdf_name(style), published / guide.url_path / "index.html")
+             for guide in find_guides(published) if guide.lang == LANG for style in (REGULAR, LARGE_PRINT)]
+    first_guide = files[0][1]
+    files.append((published / "pdf" / LANG / f"{ui['handout_file']}.pdf", first_guide))
+    for pdf, page in files:
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True)
+        assert info.returncode == 0, info.stderr
+        assert re.search(r"^Tagged:\s+yes$", info.stdout, re.MULTILINE), (pdf, info.stdout)
+        html_lang = parse_html(page).find_all("html")[0].attrs["lang"]
+        catalog = PdfReader(pdf).trailer["/Root"]
+        assert catalog.get("/Lang") == html_lang, (pdf, catalog.get("/Lang"))
+        assert bool(catalog["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in catalog
+
+
 def test_rendered_pages_for_a_reviewer(published):
     """pdftoppm draws the pack's contents page and a large-print page into test-output/print/."""
     require_tool("/usr/bin/pdftoppm", "pdftoppm (poppler-utils)")
@@ -130,3 +152,62 @@ def test_rendered_pages_for_a_reviewer(published):
         assert result.returncode == 0, result.stderr
         written = list(SCREENSHOTS.glob(f"{LANG}-{name}*.png"))
         assert written and written[0].stat().st_size > 1000
+
+
+# --- the organisations page of every language (the NGO kit) ------------------------------
+
+
+def organisations_page(site: Path, lang: str) -> Path:
+    return site / ("" if lang == "fi" else lang) / "organisaatioille" / "index.html"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_organisations_page_links_every_guides_pdfs_and_qr_files_and_the_handout_pack(published, lang):
+    """Each card links the PDFs that `guidekit pdf --publish` writes and the QR files of the
+    build; the pack link leads to the pack. The files are checked where this suite printed
+    them (selko); the other languages' links lead to the same names under pdf/<lang>/."""
+    ui = load_facts(ROOT / "data" / "ui.yml")[lang]
+    page = organisations_page(published, lang)
+    html = parse_html(page)
+
+    def target(link):
+        return (page.parent / link.attrs["href"]).resolve()
+
+    (pack,) = [a for p in html.find_all("p", class_="gk-handout-link") for a in p.find_all("a")]
+    assert target(pack) == (published / "pdf" / lang / f"{ui['handout_file']}.pdf").resolve()
+    assert pack.text == ui["handout_download"]
+    cards = html.find_all("li", class_="gk-guide-card")
+    shorts = {g.short_id for g in find_guides(published) if g.lang == lang}
+    assert len(cards) == len(shorts) >= 5
+    for card in cards:
+        short_id = card.find_all("a", class_="gk-short-address")[0].attrs["href"].rstrip("/").rsplit("/", 1)[1]
+        links = [a for ul in card.find_all("ul", class_="gk-guide-card__files") for a in ul.find_all("a")]
+        expected = [published / "pdf" / pdf_path(lang, short_id, REGULAR),
+                    published / "pdf" / pdf_path(lang, short_id, LARGE_PRINT),
+                    published / qr_file_name(lang, short_id, "png"), published / qr_file_name(lang, short_id, "svg")]
+        assert [target(a) for a in links] == [path.resolve() for path in expected], short_id
+        assert [a.text for a in links] == [ui[key] for key in
+                                           ("pdf_download", "pdf_large_print", "qr_download_png", "qr_download_svg")]
+        for path in expected[2:] + (expected[:2] if lang == LANG else []):
+            assert path.exists(), path
+    if lang == LANG:
+        assert target(pack).exists()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_organisations_page_shows_an_escaped_embed_snippet_for_each_guide(published, lang):
+    html = parse_html(organisations_page(published, lang))
+    for card in html.find_all("li", class_="gk-guide-card"):
+        title = card.find_all("p", class_="gk-guide-card__title")[0].text.strip()
+        address = card.find_all("a", class_="gk-short-address")[0].attrs["href"]
+        (pre,) = card.find_all("pre", class_="gk-embed")
+        (code,) = pre.find_all("code")
+        # Shown as text, not as a link: the snippet's markup was escaped.
+        assert not code.find_all("a") and not pre.find_all("a")
+        # Its text exactly (the <wbr> line-break chances are no text): what a reader copies.
+        assert {child.tag for child in code.children} <= {"wbr"}
+        snippet = "".join(code.text_parts)
+        assert snippet == embed_snippet(address, title)
+        pasted = parse_html_string(snippet)
+        (link,) = pasted.find_all("a")
+        assert link.attrs["href"] == address and link.text == title

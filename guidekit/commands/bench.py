@@ -1,6 +1,7 @@
 """guidekit bench [--guides N [N…]] [--repeat R] [--keep DIR] [--no-browser]
 guidekit bench --weigh SITE
 guidekit bench --reload [--guides N] [--repeat R]
+guidekit bench --publish SITE
 
 Generates a synthetic site of N valid guides × 4 languages (full front matter, a small
 screenshot each) in a temporary folder with the real configuration, templates, hooks
@@ -28,6 +29,9 @@ writes site/) in Chromium and prints a table of their bytes: the real site's bud
 --reload serves the synthetic site with `mkdocs serve` (every language, then Finnish only),
 saves a Finnish guide R times (at least 3) and prints the seconds from each save to the
 served page showing the edit in its findings panel (guidekit/servebench.py).
+--publish SITE prints the PDFs of an already built publish site (`./dev build`) into a
+temporary folder, one language at a time, as `guidekit pdf --publish` does: wall time,
+files, pages and bytes per language (guidekit/bench.py: publish_times).
 """
 
 from __future__ import annotations
@@ -48,11 +52,15 @@ def add_arguments(parser) -> None:
     parser.add_argument("--search", type=Path, nargs="?", const=True, default=None, metavar="SITE", help="aja hakukysymykset Chromiumissa (oletus: rakentaa oikean sivuston)")
     parser.add_argument("--reload", action="store_true", help="mittaa esikatselu: sekunnit sivun tallennuksesta päivittyneeseen sivuun (mkdocs serve)")
     parser.add_argument("--weigh", type=Path, default=None, metavar="SITE", help="punnitse vain valmiin sivuston ohjesivut (esim. site/)")
+    parser.add_argument("--publish", type=Path, default=None, metavar="SITE",
+                        help="mittaa PDF-julkaisun (guidekit pdf --publish) aika kielittäin valmiista sivustosta")
 
 
 def run(args) -> int:
     if args.weigh:
         return weigh(args.weigh)
+    if args.publish:
+        return time_publish(args.publish)
     if args.search:
         return search(None if args.search is True else args.search)
     root = find_root()
@@ -165,4 +173,17 @@ def reload(root: Path, sizes: list[int], edits: int) -> int:
                     return 1
                 shown = ", ".join(f"{t:.1f}" for t in times)
                 print(f"{pages} sivua, {label}: tallennuksesta päivittyneeseen sivuun {median(times):.1f} s (mediaani; {shown})", flush=True)
+def time_publish(folder: Path) -> int:
+    from guidekit.bench import publish_table, publish_times
+    from guidekit.pdf import PdfError
+
+    if not (folder / "index.html").is_file():
+        print(f"{folder}: ei rakennettua sivustoa (index.html puuttuu); aja ensin ./dev build", file=sys.stderr)
+        return 2
+    try:
+        times = publish_times(folder, find_root())
+    except PdfError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(publish_table(times))
     return 0

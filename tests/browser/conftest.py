@@ -105,6 +105,11 @@ SMALL_SITE_PAGES = {
     "# Vain suomeksi\n\nTämä sivu on vain suomeksi.\n",
     "sv/index.md": "---\ntitle: Startsida\ndescription: Webbplatsens startsida.\n---\n# Startsida\n\n"
     "Välkommen till webbplatsen.\n",
+    # Translated, then the Finnish page changed: the Swedish page carries the outdated notice.
+    "fi/muuttunut.md": "---\ntitle: Muuttunut sivu\ndescription: Sivua on muutettu.\n---\n"
+    "# Muuttunut sivu\n\nTätä sivua on muutettu käännöksen jälkeen.\n",
+    "sv/muuttunut.md": "---\ntitle: Ändrad sida\ndescription: Sidan har ändrats.\nsource_hash: \"000000000000\"\n---\n"
+    "# Ändrad sida\n\nDen här sidan har ändrats efter översättningen.\n",
 }
 # Planted into planted.html, a copy of the built front page: an image without alt text,
 # text far too pale to read on white, and a link told apart by its colour alone.
