@@ -39,7 +39,7 @@ REQUIRED_UI = (
     "outdated_link", "print_button", "print_online", "print_qr_hint", "qr_label", "short_address",
     "redirect_text", "draft_banner", "print_page", "pdf_download", "pdf_large_print", "handout_title",
     "handout_contents", "handout_file", "copy_address", "address_copied", "copy_failed", "qr_download_png",
-    "qr_download_svg",
+    "qr_download_svg", "embed_label", "handout_download", "help_support_phone",
 )
 
 
