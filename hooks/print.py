@@ -39,6 +39,7 @@ from guidekit.addresses import (
     short_url,
 )
 from guidekit.facts import FactsError, load_facts
+from guidekit.csp import with_policy
 from guidekit.findings import Finding, log_finding
 from guidekit.htmlsafe import plain_text
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE
@@ -261,12 +262,12 @@ def on_post_build(config):
         page = plan.inventory.page(lang, redirect.target_path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(
-            redirect_html(
+            with_policy(redirect_html(
                 html_lang=BASE_LANGUAGE.get(lang, lang),
                 title=page.title if page else redirect.target,
                 href=relative_href(redirect.source, redirect.target),
                 canonical=absolute_url(config.site_url, lang, redirect.target, default),
                 link_text=ui["redirect_text"],
-            ),
+            )),  # a redirect page has no script of its own
             encoding="utf-8",
         )
