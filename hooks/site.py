@@ -20,6 +20,7 @@ from guidekit.facts import substitute
 from guidekit.findings import log_finding
 from guidekit.frontmatter import is_draft, is_guide
 from guidekit.helpfinder import CALENDAR_FILE, resident_panel, tour_calendar
+from guidekit.lint import checks_enabled
 from guidekit.html_fixes import valid_material_markup
 from guidekit.htmlsafe import escape_nav_titles, escape_page_text, escape_strings
 from guidekit.languages import DEFAULT_LANGUAGE
@@ -57,7 +58,8 @@ def on_config(config):
         raise PluginError("\n".join(format_problem(problem) for problem in problems))
     _state["facts"], _state["ui"] = facts, ui
     i18n = config.plugins.get("guidekit-i18n")
-    if not (i18n is not None and i18n.building):  # once per build, not once per language
+    # Once per build, not once per language; with the checks on, hooks/checks.py reports them.
+    if not (i18n is not None and i18n.building) and not checks_enabled():
         for finding in data_findings(root):
             log_finding(log, finding)  # errors fail --strict: markup or an unsafe address in data
     return config

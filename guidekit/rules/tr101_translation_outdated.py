@@ -1,6 +1,7 @@
 """TR101: the Finnish source changed after this translation was last brought up to date,
 or the translation was never marked up to date (a state of its own: not "outdated")."""
 
+from guidekit.languages import TRANSLATIONS
 from guidekit.frontmatter import read_front_matter
 from guidekit.rules import Report
 from guidekit.translations import HASH_DIFFERS, HASH_FIELD, NO_HASH, SOURCE_LANGUAGE, state_from_hash, stored_hash
@@ -8,7 +9,7 @@ from guidekit.translations import HASH_DIFFERS, HASH_FIELD, NO_HASH, SOURCE_LANG
 NAMES = ("TR101", "translation-outdated")
 DESCRIPTION = "Käännös voi olla vanhentunut, tai sitä ei ole merkitty ajan tasalle"
 TAGS = ("authoring", "translations")
-LANGUAGES = ("sv", "en", "selko")
+LANGUAGES = TRANSLATIONS
 MESSAGES = {
     "fi": ("{why}", "{todo}"),
     "en": ("{why}", "{todo}"),
