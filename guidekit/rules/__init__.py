@@ -88,6 +88,7 @@ RULE_MODULES = [
     "fm107_duplicate_short",
     "fm108_placeholder_in_front_matter",
     "fm110_markup_in_front_matter",
+    "fm111_unknown_need",
     "fm201_review_overdue",
     "tr101_translation_outdated",
     "img101_alt_missing",
