@@ -38,7 +38,7 @@ REQUIRED_UI = (
     "outdated_link", "print_button", "print_online", "print_qr_hint", "qr_label", "short_address",
     "redirect_text", "draft_banner", "print_page", "pdf_download", "pdf_large_print", "handout_title",
     "handout_contents", "handout_file", "copy_address", "address_copied", "copy_failed", "qr_download_png",
-    "qr_download_svg",
+    "qr_download_svg", "handout_download", "embed_label", "help_support_phone",
 )
 
 
