@@ -47,11 +47,6 @@ RULES = {
     "AD007": "uusi osoite ei ole vielä osoiteluettelossa",
 }
 UPDATE_HINT = "aja `guidekit addresses --update` ja lisää data/addresses.yml muutoksiin"
-# Lint rules whose problem every build reports through these address checks, even
-# with GUIDEKIT_CHECKS=0: FM107 (a short id on two pages) is AD002 here. A build with
-# the checks on leaves the lint rule out, so it shows each problem once; `guidekit
-# lint`, which checks no addresses, keeps it.
-LINT_RULES_COVERED = {"FM107": "AD002"}
 
 
 @dataclass(frozen=True)
@@ -465,12 +460,29 @@ def check_all(inventory: Inventory, record: Record, redirects: Redirects) -> lis
         *check_short_ids(inventory),
         *check_redirects(inventory, redirects),
         *check_record(inventory, record, redirects),
+        *check_redirect_collisions(inventory, record, redirects),
     ]
 
 
-def without_covered_lint_findings(findings: list[Finding]) -> list[Finding]:
-    """A build's lint findings minus those its address checks report too (LINT_RULES_COVERED)."""
-    return [f for f in findings if f.rule not in LINT_RULES_COVERED]
+def redirect_collisions(inventory: Inventory, record: Record, redirects: Redirects, lang: str,
+                        use_directory_urls: bool = True) -> list[Redirect]:
+    """The redirects of one language whose address is a page's own: writing them would replace it."""
+    own = {page_url(path, use_directory_urls) for path in inventory.paths_in(lang)}
+    return [r for r in plan_redirects(inventory, record, redirects, lang, use_directory_urls) if r.source in own]
+
+
+def check_redirect_collisions(inventory: Inventory, record: Record, redirects: Redirects,
+                              shown: str = REDIRECTS_FILE) -> list[Finding]:
+    """AD004 before the build: a short address or moved page's redirect would land on a page."""
+    findings = []
+    for lang in inventory.pages:
+        for redirect in redirect_collisions(inventory, record, redirects, lang):
+            findings.append(_finding(
+                shown, 1, "AD004",
+                f"uudelleenohjaus {language_prefix(lang, inventory.default_language)}{redirect.source} "
+                "osuu olemassa olevaan sivuun",
+                "nimeä sivu tai lyhyt osoite toisin"))
+    return findings
 
 
 def updated_record(record: Record, inventory: Inventory, redirects: Redirects) -> Record:

@@ -7,7 +7,7 @@ range is a ConfigError naming guidekit.yml, the line and the key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,7 +49,15 @@ def rule_specs() -> dict[str, tuple]:
     """Rule ID → its full settings spec (the common settings and the rule's own)."""
     from guidekit.rules import all_rules, rule_id  # the rules import this module's users
 
-    return {rule_id(rule): COMMON + tuple(getattr(rule, "SETTINGS", ())) for rule in all_rules()}
+    return {rule_id(rule): _common(rule) + tuple(getattr(rule, "SETTINGS", ())) for rule in all_rules()}
+
+
+def _common(rule) -> tuple:
+    """COMMON, with the rule's own default severity (SEVERITY, e.g. "info" for AD007)."""
+    severity = getattr(rule, "SEVERITY", None)
+    if severity is None:
+        return COMMON
+    return tuple(replace(s, default=severity) if s.name == "severity" else s for s in COMMON)
 
 
 def rule_defaults(rule_id: str) -> dict:

@@ -12,22 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from babel.dates import format_date as babel_date
 
 from guidekit import yamlsafe
 from guidekit.datacheck import is_unsafe_address
-from guidekit.languages import BASE_LANGUAGE, LANGUAGES
+from guidekit.languages import BASE_LANGUAGE, LANGUAGES, language
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
 
-MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-WEEKDAYS = {
-    "fi": ("maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai"),
-    "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
 
 
 def today() -> dt.date:
@@ -92,14 +84,14 @@ def is_language_map(value) -> bool:
 
 
 def format_date(value: dt.date, lang: str, weekday: bool = False) -> str:
-    """1.10.2026 in Finnish and Swedish, 1 October 2026 in English."""
-    base = BASE_LANGUAGE.get(lang, lang)
-    if base == "en":
-        text = f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
-    else:
-        text = f"{value.day}.{value.month}.{value.year}"
+    """The date in the language's pattern and Babel locale (mkdocs.yml: 1.10.2026 in Finnish
+    and Swedish, 1 October 2026 in English), with the weekday's name first when asked."""
+    found = language(lang)
+    locale = found.babel if found else lang
+    text = babel_date(value, (found.date_format if found else None) or "medium", locale=locale)
     if weekday:
-        text = f"{WEEKDAYS[base][value.weekday()]} {text}"
+        # cccc: the weekday's stand-alone name (Finnish "torstai", not the form "torstaina").
+        text = f"{babel_date(value, 'cccc', locale=locale)} {text}"
     return text
 
 

@@ -41,7 +41,7 @@ from mkdocs_static_i18n import config as i18n_config
 from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 
-from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE
+from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE, language
 from guidekit.search import SearchDataError, build_search_data, load_search_data
 
 SELKO = "selko"
@@ -57,6 +57,8 @@ class Locale(i18n_config.Locale):
 
 class LanguageConfig(i18n_config.I18nPluginLanguage):
     locale = Locale(str)
+    # guidekit's own settings of the language, read by guidekit/languages.py (which checks them).
+    guidekit = config_options.Type(dict, default={})
 
 
 class PluginConfig(i18n_config.I18nPluginConfig):
@@ -105,6 +107,14 @@ class GuidekitI18n(I18n):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.search_indexes: dict[str, dict] = {}
+
+    def on_config(self, config):
+        config = super().on_config(config)
+        # The text direction of the language being built (mkdocs.yml: guidekit: dir:), set on
+        # every language's build so that one language's rtl never leaks into the next.
+        registered = language(self.current_language)
+        config.theme["direction"] = registered.direction if registered else "ltr"
+        return config
 
     def reconfigure_files(self, files, mkdocs_config):
         i18n_files = super().reconfigure_files(files, mkdocs_config)

@@ -6,6 +6,7 @@ findings in the same words.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -22,6 +23,12 @@ from guidekit.rules import all_rules, rule_id
 from guidekit.rules.plain import page_score
 
 DOCS_DIR = "docs"
+
+
+def checks_enabled() -> bool:
+    """The build runs the checks unless GUIDEKIT_CHECKS is 0 (the address and data checks
+    then still run in their own hooks: a printed QR code must never lead nowhere)."""
+    return os.environ.get("GUIDEKIT_CHECKS", "1").strip().lower() not in ("0", "false", "no", "off")
 
 
 @dataclass
@@ -46,8 +53,13 @@ class LintContext:
             return None
 
     @cached_property
-    def rules(self) -> list:
+    def all_rules(self) -> list:
         return all_rules()
+
+    @cached_property
+    def rules(self) -> list:
+        """The page rules (with check()); the others are run by guidekit/sitecheck.py."""
+        return [rule for rule in self.all_rules if hasattr(rule, "check")]
 
     @cached_property
     def site_rules(self) -> list:
@@ -111,7 +123,7 @@ def _finding(rule, path: str, report, settings: dict, ctx: LintContext) -> Findi
         rule=rule_id(rule),
         message=message.format(**report.details),
         fix=fix.format(**report.details),
-        severity=report.severity or settings.get("severity", ERROR),
+        severity=report.severity or settings["severity"],
     )
 
 
@@ -132,7 +144,7 @@ def findings_for(doc: Document, ctx: LintContext) -> list[Finding]:
 def site_findings(ctx: LintContext) -> list[Finding]:
     """Findings about the site's files rather than one page (rules with check_site)."""
     findings: list[Finding] = []
-    for rule in ctx.rules:
+    for rule in ctx.all_rules:
         check_site = getattr(rule, "check_site", None)
         settings = ctx.config.rule(rule_id(rule))
         if check_site is None or settings.get("enabled", True) is False:

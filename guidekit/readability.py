@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from guidekit import morphology
-from guidekit.languages import BASE_LANGUAGE
+from guidekit.languages import language
 from guidekit.sentences import Sentence
 
 PROSE_KINDS = ("paragraph", "list_item", "table_row")
@@ -38,11 +38,19 @@ class Score:
         return self.value <= limit if self.higher_is_harder else self.value >= limit
 
 
-MEASURES = {"fi": "Wiio", "sv": "LIX", "en": "Flesch"}
+# The formula a language's locale block in mkdocs.yml names (guidekit: readability: …).
+MEASURES = {"wiio": "Wiio", "lix": "LIX", "flesch": "Flesch"}
 
 
-def measure_of(lang: str) -> str:
-    return MEASURES[BASE_LANGUAGE.get(lang, lang)]
+def formula_of(lang: str) -> str | None:
+    """The readability formula's name for a language; None when none is configured (LA001)."""
+    found = language(lang)
+    return found.readability if found else None
+
+
+def measure_of(lang: str) -> str | None:
+    formula = formula_of(lang)
+    return MEASURES[formula] if formula else None
 
 
 def wiio_grade(word_count: int, long_base_words: int) -> float:
@@ -81,22 +89,24 @@ def letter_words(sentence: Sentence) -> list[str]:
 
 
 def score(sentences: list[Sentence], lang: str) -> Score | None:
-    """The language's readability score of running text, or None without enough text
-    (or, for Finnish, without Voikko)."""
+    """The language's readability score of running text, or None without enough text,
+    without a formula configured for the language, or (Wiio) without Voikko."""
+    formula = formula_of(lang)
+    if formula is None:
+        return None
     prose = [s for s in sentences if s.unit.kind in PROSE_KINDS]
     tokens = [w for s in prose for w in letter_words(s)]
     sentence_count = sum(1 for s in prose if letter_words(s))
     if not tokens or not sentence_count:
         return None
-    base = BASE_LANGUAGE.get(lang, lang)
     count = len(tokens)
-    if base == "fi":
+    if formula == "wiio":
         if not morphology.available():
             return None
         long_bases = sum(1 for t in tokens if _base_syllables_fi(t) >= 4)
         value = wiio_grade(count, long_bases)
         return Score("Wiio", value, count, sentence_count, True)
-    if base == "sv":
+    if formula == "lix":
         long_words = sum(1 for t in tokens if len(LETTERS.findall(t)) > 6)
         return Score("LIX", lix(count, sentence_count, long_words), count, sentence_count, True)
     syllable_count = sum(english_syllables(t) for t in tokens)

@@ -30,11 +30,12 @@ from pathlib import Path
 
 import snowballstemmer
 import yaml
+from babel import Locale, UnknownLocaleError
 
 from guidekit import morphology
 from guidekit.findings import Finding
 from guidekit.htmlsafe import plain_text
-from guidekit.languages import BASE_LANGUAGE, LANGUAGES
+from guidekit.languages import BASE_LANGUAGE, LANGUAGES, language
 
 SEARCH_DATA = "data/search.yml"
 
@@ -229,7 +230,17 @@ def load_search_data(root: Path) -> dict[str, LanguageSearchData]:
 
 @lru_cache(maxsize=None)
 def _stemmer(lang: str):
-    return snowballstemmer.stemmer(STEMMERS[lang])
+    """The language's Snowball stemmer: STEMMERS, else the one named after its Babel locale's
+    language (et → estonian); None when Snowball has none (words are then matched as written)."""
+    name = STEMMERS.get(lang)
+    if name is None:
+        registered = language(lang)
+        try:
+            name = Locale.parse((registered.babel if registered else lang).replace("-", "_")).english_name
+        except (ValueError, UnknownLocaleError):
+            name = None
+        name = name.split(" (")[0].lower() if name else None
+    return snowballstemmer.stemmer(name) if name in snowballstemmer.algorithms() else None
 
 
 @lru_cache(maxsize=None)
@@ -257,8 +268,8 @@ def analyse(word: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 for part in compound:  # "ajan" of "ajanvaraus" is indexed as "aika"
                     if len(part) > 2:
                         parts.update(analyse(part.lower(), lang)[0])
-    else:
-        own.add(_stemmer(lang).stemWord(word))
+    elif (stemmer := _stemmer(lang)) is not None:
+        own.add(stemmer.stemWord(word))
     # Only base forms and stems are index terms (the surface form is mapped to them in
     # `forms`): an inflected form must not score apart from its base form because it is
     # rarer. A word Voikko does not know is its own term.

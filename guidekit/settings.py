@@ -50,7 +50,7 @@ class Setting:
 # Every rule accepts these besides its own spec.
 COMMON = (
     Setting("enabled", "boolean", True, "false ottaa säännön pois käytöstä"),
-    Setting("severity", "choice", "error", "löydöksen vakavuus", choices=("error", "warning")),
+    Setting("severity", "choice", "error", "löydöksen vakavuus (info: huomautus)", choices=("error", "warning", "info")),
 )
 
 

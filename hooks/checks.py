@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -35,10 +34,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from guidekit.addresses import without_covered_lint_findings
 from guidekit.commands.lint import lint_pages
 from guidekit.config import ConfigError, load_config
 from guidekit.findings import log_finding
+from guidekit.lint import checks_enabled
 from guidekit.languages import LANGUAGES
 from guidekit.preview import findings_by_page, findings_panel, preview_wanted, with_panel
 
@@ -57,9 +56,6 @@ def on_startup(command, dirty):
 
 DRAFTS_SKIPPED = "guidekit: luonnoksia (draft: true) ei julkaista eikä siksi tarkisteta rakennuksessa; guidekit lint tarkistaa ne: "
 
-
-def checks_enabled() -> bool:
-    return os.environ.get("GUIDEKIT_CHECKS", "1").strip().lower() not in ("0", "false", "no", "off")
 
 
 def _nested_build(config) -> bool:
@@ -130,8 +126,8 @@ def _report() -> None:
     log.info(result.checked_line(with_cpu=in_worker))
     if result.drafts:
         log.info(DRAFTS_SKIPPED + ", ".join(result.drafts))
-    # A duplicate short id is AD002 of the address step (hooks/print.py), not FM107 too.
-    for finding in without_covered_lint_findings(result.findings):
+    # The page rules and the site rules (addresses, data): what `guidekit lint` reports.
+    for finding in result.findings:
         log_finding(log, finding)
     if _preview["on"]:
         _write_panels(result.findings)

@@ -15,14 +15,17 @@ from mkdocs.structure.files import File
 
 from guidekit.datacheck import data_findings
 from guidekit.datafiles import check_facts, check_ui, format_problem
+from guidekit.document import split_front_matter
 from guidekit.facts import substitute
 from guidekit.findings import log_finding
-from guidekit.frontmatter import is_draft
+from guidekit.frontmatter import is_draft, is_guide
 from guidekit.helpfinder import CALENDAR_FILE, resident_panel, tour_calendar
+from guidekit.lint import checks_enabled
 from guidekit.html_fixes import valid_material_markup
 from guidekit.htmlsafe import escape_nav_titles, escape_page_text, escape_strings
 from guidekit.languages import DEFAULT_LANGUAGE
-from guidekit.site_context import feedback_link, help_box, reviewed_text
+from guidekit.needs import NEEDS_MARKER, GuideEntry, needs_markdown, needs_of
+from guidekit.site_context import feedback_link, help_box, paper_help, reviewed_text
 
 log = get_plugin_logger("guidekit.site")
 
@@ -55,10 +58,15 @@ def on_config(config):
         raise PluginError("\n".join(format_problem(problem) for problem in problems))
     _state["facts"], _state["ui"] = facts, ui
     i18n = config.plugins.get("guidekit-i18n")
-    if not (i18n is not None and i18n.building):  # once per build, not once per language
+    # Once per build, not once per language; with the checks on, hooks/checks.py reports them.
+    if not (i18n is not None and i18n.building) and not checks_enabled():
         for finding in data_findings(root):
             log_finding(log, finding)  # errors fail --strict: markup or an unsafe address in data
     return config
+
+
+def _src_uri(file) -> str:
+    return getattr(file, "norm_src_uri", file.src_uri)
 
 
 def on_files(files, config):
@@ -80,6 +88,8 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if NEEDS_MARKER in markdown and _src_uri(page.file) == "index.md":
+        markdown = markdown.replace(NEEDS_MARKER, _state.get("needs_markdown", ""), 1)
     # Unknown placeholders are left visible; the checks report them with file and line.
     text, _unknown = substitute(markdown, _state["facts"], page_language(page))
     return text
@@ -88,6 +98,22 @@ def on_page_markdown(markdown, page, config, files):
 @event_priority(-110)  # after static-i18n (-100) has put the translated names in the nav
 def on_nav(nav, config, files):
     escape_nav_titles(nav.items)
+    # The front page by need is made from the guides of this language's build, in nav
+    # order: a fallback (untranslated) guide is listed with its Finnish title.
+    guides = []
+    for page in nav.pages:
+        try:
+            text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError, TypeError):
+            continue  # unreadable: the checks report the file (GK000)
+        front, _error, _body = split_front_matter(text)
+        if not is_guide(front, page.file.src_uri):
+            continue
+        guides.append(GuideEntry(_src_uri(page.file), str(front.get("title") or ""),
+                                 str(front.get("description") or ""), needs_of(front)))
+    lang = current_language(config)
+    _state["needs_markdown"] = needs_markdown(guides, _state["facts"].get("needs") or {},
+                                              _state["ui"][lang]["other_guides"], lang)
     return nav
 
 
@@ -130,7 +156,8 @@ def on_page_context(context, page, config, nav):
         # Only `mkdocs serve` builds drafts (hooks/publish.py); the banner says so.
         is_draft=is_draft(meta),
         reviewed=reviewed_text(meta, lang),
-        help=help_box(facts, lang),
+        help=help_box(facts, _state["ui"][lang], lang, meta.get("service")),
+        help_paper=paper_help(facts, lang),
         feedback_url=feedback_link(facts, page.title or "", site_url + page.url),
         digituki_url=_url_of(nav, "digituki.md"),
         panel=resident_panel(facts, lang),

@@ -14,12 +14,13 @@ import logging
 from pathlib import Path
 
 from guidekit.languages import DEFAULT_LANGUAGE
-from guidekit.translations import OUTDATED, SOURCE_LANGUAGE, translation_state
+from guidekit.translations import NEVER_SYNCED, OUTDATED, SOURCE_LANGUAGE, translation_state
 
 log = logging.getLogger("mkdocs.plugins.guidekit.translations")
 NOTE_PREFIX = "guidekit: käännös voi olla vanhentunut"
+NEVER_PREFIX = "guidekit: käännöstä ei ole merkitty ajan tasalle"
 
-_state: dict = {"outdated": []}
+_state: dict = {OUTDATED: [], NEVER_SYNCED: []}
 
 
 def _build_language(config) -> str:
@@ -50,7 +51,7 @@ def source_url(page_url: str, lang: str, root_lang: str) -> str | None:
 
 
 def on_config(config):
-    _state["outdated"] = []
+    _state[OUTDATED], _state[NEVER_SYNCED] = [], []
     return config
 
 
@@ -68,22 +69,25 @@ def on_page_context(context, page, config, nav):
     except (OSError, UnicodeDecodeError):
         return context  # unreadable files are reported by the checks, with their names
     state, _reason = translation_state(source_text, translation_text)
-    if state != OUTDATED:
+    # A never-synced translation gets the reader's notice too: nobody has yet said it
+    # matches the Finnish page.
+    if state not in (OUTDATED, NEVER_SYNCED):
         return context
     gk = context.setdefault("guidekit", {})
     gk["translation_outdated"] = True
     gk["outdated_source_url"] = source_url(page.url, lang, _root_language(config))
-    _state["outdated"].append(Path(page.file.abs_src_path).relative_to(Path(config.docs_dir) / lang).as_posix())
+    _state[state].append(Path(page.file.abs_src_path).relative_to(Path(config.docs_dir) / lang).as_posix())
     return context
 
 
 def on_post_build(config):
     # static-i18n runs each language's build (with its own on_post_build) in turn.
-    outdated = sorted(_state["outdated"])
-    if outdated:
-        lang = _build_language(config)
-        log.info(
-            f"{NOTE_PREFIX} ({lang}, {len(outdated)} sivua): {', '.join(outdated)} "
-            "— katso guidekit status; ei estä julkaisua"
-        )
-    _state["outdated"] = []
+    lang = _build_language(config)
+    for state, prefix in ((OUTDATED, NOTE_PREFIX), (NEVER_SYNCED, NEVER_PREFIX)):
+        pages = sorted(_state[state])
+        if pages:
+            log.info(
+                f"{prefix} ({lang}, {len(pages)} sivua): {', '.join(pages)} "
+                "— katso guidekit status; ei estä julkaisua"
+            )
+        _state[state] = []

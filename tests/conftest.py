@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from guidekit.bench import ADDRESS_HISTORY  # the real site's address record belongs to its pages
 
 # GUIDEKIT_TEST_ROOT runs the content checks against another copy of the site (an adopted
 # county's, with example_data: false); see tests/test_adoption.py.
@@ -84,7 +85,7 @@ def checks_tree(tmp_path: Path) -> Path:
     import shutil
 
     shutil.copy(ROOT / "guidekit.yml", tmp_path / "guidekit.yml")
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns(*ADDRESS_HISTORY))
     (tmp_path / "docs").mkdir()
     return tmp_path
 

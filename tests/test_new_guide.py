@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT, run_build
 from guidekit.commands.new import NavError, add_to_nav
-from guidekit.facts import format_date
+from guidekit.facts import format_date, load_facts
 from guidekit.frontmatter import read_front_matter
 from guidekit.lint import lint_file, make_context
 
@@ -56,7 +56,8 @@ def test_new_guide_has_every_field_and_the_house_sections(repo, slug):
     front = read_front_matter(text)
     assert front.error is None
     assert front.data["title"] == "Uusi resepti: näin pyydät sitä"  # the colon is quoted safely
-    assert front.data["reviewed"] == TODAY
+    assert front.data["reviewed"] is None  # only the author can say when the steps were checked
+    assert front.data["needs"] == []
     assert front.data["short"] == slug
     assert front.data["service"] == "app" and front.data["owner"] and front.data["description"]
     headings = [line for line in text.splitlines() if line.startswith("#")]
@@ -65,10 +66,21 @@ def test_new_guide_has_every_field_and_the_house_sections(repo, slug):
     assert "Saat apua" in text.split("-->")[0]  # the comment says the help box comes by itself
 
 
-def test_new_guide_passes_every_check(repo, slug):
+def fill_reviewed(page: Path, day: dt.date) -> None:
+    """What the author does after checking the steps against the real service."""
+    text = page.read_text(encoding="utf-8")
+    assert "\nreviewed:\n" in text
+    page.write_text(text.replace("\nreviewed:\n", f"\nreviewed: {day.isoformat()}\n", 1), encoding="utf-8")
+
+
+def test_new_guide_is_a_finding_until_reviewed_and_then_passes_every_check(repo, slug):
     assert guidekit(repo, "new", slug, "--title", "Ota lääkemuistutus käyttöön").returncode == 0
-    ctx = make_context(repo)
-    findings = lint_file(repo / f"docs/fi/ohjeet/{slug}.md", ctx)
+    page = repo / f"docs/fi/ohjeet/{slug}.md"
+    findings = lint_file(page, make_context(repo))
+    assert [(f.rule, f.severity) for f in findings] == [("FM102", "error")]
+    assert "reviewed" in findings[0].message
+    fill_reviewed(page, TODAY)
+    findings = lint_file(page, make_context(repo))
     assert findings == [], "\n".join(f.format() for f in findings)
 
 
@@ -88,8 +100,10 @@ def test_new_guide_is_added_to_the_nav_and_nothing_else_changes(repo, slug):
     assert all(line.startswith("      ") for line in lines[section + 1 : lines.index(f"      - ohjeet/{slug}.md")])
 
 
-def test_new_guide_builds_strict_and_appears_in_every_language(repo, slug):
-    assert guidekit(repo, "new", slug, "--title", "Ota lääkemuistutus käyttöön").returncode == 0
+def test_new_guide_builds_strict_and_appears_in_every_language_and_on_the_front_page(repo, slug):
+    need = next(iter(load_facts(repo / "data" / "county.yml")["needs"]))
+    assert guidekit(repo, "new", slug, "--title", "Ota lääkemuistutus käyttöön", "--needs", need).returncode == 0
+    fill_reviewed(repo / f"docs/fi/ohjeet/{slug}.md", TODAY)
     site = repo / "site"
     result = run_build(repo / "mkdocs.yml", site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -99,6 +113,12 @@ def test_new_guide_builds_strict_and_appears_in_every_language(repo, slug):
     assert 'class="gk-help"' in html  # the help box comes from the page template
     front = (site / "index.html").read_text(encoding="utf-8")
     assert f'href="ohjeet/{slug}/"' in front  # in the navigation
+    # and in the front page's own list, under its need, without editing the front page
+    heading = load_facts(repo / "data" / "county.yml")["needs"][need]["fi"]
+    article = front[front.index("<article"):front.index("</article>")]
+    section = article[article.index(f">{heading}</h2>"):]
+    section = section[: section.index("<h2") if "<h2" in section else len(section)]
+    assert f'href="ohjeet/{slug}/"' in section
     for lang in ("sv", "en", "selko"):  # not translated yet: the Finnish guide with a notice
         fallback = (site / lang / f"ohjeet/{slug}/index.html").read_text(encoding="utf-8")
         assert 'class="gk-fallback-notice"' in fallback
@@ -139,6 +159,12 @@ def test_refuses_a_short_id_another_page_already_uses(repo):
     page.rename(repo / "docs/fi/ohjeet/chat-ohje.md")  # its short stays "chat"
     result = guidekit(repo, "new", "chat", "--title", "Otsikko")
     assert result.returncode == 1 and "lyhytosoite ”chat” on jo" in result.stderr
+
+
+def test_refuses_an_unknown_need_and_touches_nothing(repo, slug):
+    result = guidekit(repo, "new", slug, "--title", "Otsikko", "--needs", "lentäminen")
+    assert result.returncode == 1 and "”lentäminen”" in result.stderr and "Traceback" not in result.stderr
+    assert not (repo / f"docs/fi/ohjeet/{slug}.md").exists()
 
 
 def test_refuses_an_unknown_service(repo):

@@ -13,7 +13,7 @@ import pytest
 from guidekit.cli import main
 from guidekit.config import ConfigError, load_config, rule_specs
 from guidekit.rules import all_rules, rule_id
-from guidekit.settings import COMMON, KINDS, problem
+from guidekit.settings import KINDS, problem
 
 from conftest import MKDOCS, ROOT, checks_tree, make_site, run_build, write_page
 
@@ -158,8 +158,9 @@ def test_defaults_come_from_the_spec_when_guidekit_yml_says_nothing(tmp_path):
     config = load_config(tree)
     for rule in all_rules():
         settings = config.rule(rule_id(rule), "fi")
-        for setting in (*COMMON, *getattr(rule, "SETTINGS", ())):
+        for setting in rule_specs()[rule_id(rule)]:  # COMMON (severity: the rule's own SEVERITY) and its own
             assert settings[setting.name] == setting.default
+    assert load_config(tree).rule("AD007")["severity"] == "info"
     assert config.section("images")["webp_quality"] == 80
 
 

@@ -14,7 +14,8 @@ import pytest
 
 from conftest import ROOT, make_site, run_build
 from guidekit.frontmatter import add_months
-from guidekit.translations import content_hash, set_source_hash, translation_state
+from guidekit.translations import changed_sentences, content_hash, set_source_hash, source_sentences, translation_state
+from guidekit.bench import ADDRESS_HISTORY  # the real site's address record belongs to its pages
 
 TODAY = dt.date.today()
 
@@ -87,7 +88,7 @@ def status(tree: Path) -> dict[tuple[str, str], dict]:
 def tree(tmp_path: Path) -> Path:
     """fi and sv of one guide (sv never marked synced); en and selko missing."""
     shutil.copy(ROOT / "guidekit.yml", tmp_path / "guidekit.yml")
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns(*ADDRESS_HISTORY))
     reviewed = TODAY.isoformat()
     for lang, text in (("fi", FI_GUIDE), ("sv", SV_GUIDE)):
         page = tmp_path / "docs" / lang / "ohjeet" / "chat.md"
@@ -153,7 +154,8 @@ def test_a_numeric_looking_hash_is_read_back_as_text():
 def test_status_lists_every_page_and_language(tree):
     rows = status(tree)
     assert rows[("ohjeet/chat.md", "fi")]["state"] == "ok" and rows[("ohjeet/chat.md", "fi")]["source"]
-    assert rows[("ohjeet/chat.md", "sv")]["state"] == "outdated"
+    # Written but never marked: its own state, not "outdated".
+    assert rows[("ohjeet/chat.md", "sv")]["state"] == "never-synced"
     assert rows[("ohjeet/chat.md", "sv")]["reason"] == "no-hash"
     assert rows[("ohjeet/chat.md", "en")]["state"] == "missing"
     assert rows[("ohjeet/chat.md", "selko")]["state"] == "missing"
@@ -238,8 +240,13 @@ def test_text_output_shows_the_table_and_review_reminders(tree):
     sv.write_text(SV_GUIDE.format(reviewed=soon.isoformat()), encoding="utf-8")
     result = guidekit(tree, "status")
     assert result.returncode == 0, result.stderr
-    table_row = next(line for line in result.stdout.splitlines() if line.startswith("ohjeet/chat.md"))
-    assert table_row.split() == ["ohjeet/chat.md", "vanhentunut", "puuttuu", "puuttuu"]
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if line.startswith("sivu "))
+    table_row = next(line for line in lines if line.startswith("ohjeet/chat.md"))
+    columns = [header.index(lang) for lang in ("sv", "en", "selko")] + [None]
+    cells = [table_row[start:end].strip() for start, end in zip(columns, columns[1:])]
+    assert cells == ["ei merkitty ajan tasalle", "ei käännetty", "ei käännetty"]
+    assert "Yhteensä: 0 ajan tasalla, 1 ei merkitty ajan tasalle, 0 vanhentunut, 2 ei käännetty" in result.stdout
     assert f"Myöhässä: docs/fi/ohjeet/chat.md: tarkistettu {overdue.day}.{overdue.month}.{overdue.year}" in result.stdout
     assert "Pian: docs/sv/ohjeet/chat.md" in result.stdout
     rows = status(tree)
@@ -255,6 +262,107 @@ def test_outdated_translation_is_a_tr101_warning_in_lint(tree):
     guidekit(tree, "status", "--mark-synced", "sv")
     result = guidekit(tree, "lint", "--format", "json", "docs/sv/ohjeet/chat.md")
     assert not [f for f in json.loads(result.stdout) if f["rule"] == "TR101"]
+
+
+# --- never synced, and what changed in Finnish since the sync ------------------------------
+
+
+def edit_finnish(tree: Path, old: str, new: str) -> None:
+    fi = page(tree, "fi")
+    text = fi.read_text(encoding="utf-8")
+    assert old in text
+    fi.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_never_synced_translation_is_not_called_outdated(tree):
+    shown = guidekit(tree, "status", "docs/sv/ohjeet/chat.md")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.splitlines()[0] == "docs/sv/ohjeet/chat.md: ei merkitty ajan tasalle"
+    assert "vanhentunut" not in shown.stdout and "--mark-synced docs/sv/ohjeet/chat.md" in shown.stdout
+    lint = guidekit(tree, "lint", "--format", "json", "docs/sv/ohjeet/chat.md")
+    [finding] = [f for f in json.loads(lint.stdout) if f["rule"] == "TR101"]
+    assert "vanhentunut" not in finding["message"] and "source_hash puuttuu" not in finding["message"]
+    assert "ei ole vielä merkitty ajan tasalle" in finding["message"]
+
+
+def test_status_of_a_page_shows_the_finnish_sentences_changed_since_the_sync_without_git(tree):
+    assert not (tree / ".git").exists()  # nothing committed anywhere: the store is all there is
+    synced = guidekit(tree, "status", "--mark-synced", "docs/sv/ohjeet/chat.md")
+    assert "data/translation-sources/ohjeet/chat.yml" in synced.stdout
+    edit_finnish(tree, "2. Kirjoita kysymys.", "2. Kirjoita kysymys ja paina Lähetä.")
+    edit_finnish(tree, "Kirjoita kysymys chattiin.", "Kirjoita kysymys chattiin. Vastaus tulee pian.")
+    result = guidekit(tree, "status", "docs/sv/ohjeet/chat.md")
+    assert result.returncode == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert lines[0] == "docs/sv/ohjeet/chat.md: vanhentunut"
+    changed = [line for line in lines if line[:2] in ("- ", "+ ")]
+    assert changed == [
+        "+ Vastaus tulee pian.",
+        "- 2. Kirjoita kysymys.",
+        "+ 2. Kirjoita kysymys ja paina Lähetä.",
+    ]
+    assert "--mark-synced docs/sv/ohjeet/chat.md" in result.stdout
+
+    [row] = json.loads(guidekit(tree, "status", "--format", "json", "docs/sv/ohjeet/chat.md").stdout)
+    assert row["state"] == "outdated" and row["changes_known"] is True
+    assert [line for line in row["changes"] if line[:2] in ("- ", "+ ")] == changed
+
+
+def test_the_store_keeps_each_synced_text_while_a_translation_needs_it(tree):
+    selko = page(tree, "selko")
+    selko.parent.mkdir(parents=True)
+    selko.write_text(SELKO_GUIDE.format(reviewed=TODAY.isoformat()), encoding="utf-8")
+    store = tree / "data" / "translation-sources" / "ohjeet" / "chat.yml"
+    assert guidekit(tree, "status", "--mark-synced", "sv").returncode == 0
+    first = content_hash(page(tree, "fi").read_text(encoding="utf-8"))
+    assert first in store.read_text(encoding="utf-8")
+    edit_finnish(tree, "Avaa chat.", "Avaa chat sovelluksessa.")
+    assert guidekit(tree, "status", "--mark-synced", "selko").returncode == 0
+    second = content_hash(page(tree, "fi").read_text(encoding="utf-8"))
+    kept = store.read_text(encoding="utf-8")
+    assert first in kept and second in kept  # sv still needs the first text
+    shown = guidekit(tree, "status", "docs/fi/ohjeet/chat.md").stdout  # the Finnish page: all its translations
+    assert "docs/sv/ohjeet/chat.md: vanhentunut" in shown and "- 1. Avaa chat." in shown
+    assert "docs/selko/ohjeet/chat.md: ajan tasalla" in shown and "docs/en/ohjeet/chat.md: ei käännetty" in shown
+    assert guidekit(tree, "status", "--mark-synced", "sv").returncode == 0
+    pruned = store.read_text(encoding="utf-8")
+    assert first not in pruned and second in pruned
+
+
+@pytest.mark.parametrize("damage", ["delete", "garbage"])
+def test_without_the_stored_text_status_says_so_plainly(tree, damage):
+    guidekit(tree, "status", "--mark-synced", "sv")
+    store = tree / "data" / "translation-sources" / "ohjeet" / "chat.yml"
+    if damage == "delete":
+        store.unlink()
+    else:
+        store.write_text("[: ei yamlia\n", encoding="utf-8")
+    edit_finnish(tree, "Avaa chat.", "Avaa chat sovelluksessa.")
+    result = guidekit(tree, "status", "--messages", "en", "docs/sv/ohjeet/chat.md")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "docs/sv/ohjeet/chat.md: outdated" in result.stdout
+    assert "is not stored (data/translation-sources/ohjeet/chat.yml)" in result.stdout
+
+
+def test_status_of_an_unknown_target_is_one_clear_error(tree):
+    result = guidekit(tree, "status", "data")
+    assert result.returncode == 2 and "data: ei käännöksiä" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_source_sentences_one_per_line_with_markers_and_without_comments():
+    text = (
+        "---\ntitle: Otsikko\n---\n\n# Otsikko\n\nEka lause. Toka lause\njatkuu tässä.\n\n"
+        "<!-- tekijälle -->\n- kohta yksi\n- kohta kaksi\n\n1. Avaa chat.\n"
+    )
+    assert source_sentences(text) == [
+        "title: Otsikko", "# Otsikko", "Eka lause.", "Toka lause jatkuu tässä.",
+        "• kohta yksi", "• kohta kaksi", "1. Avaa chat.",
+    ]
+
+
+def test_changed_sentences_marks_removed_and_added_with_context():
+    assert changed_sentences(["a", "b", "c"], ["a", "b", "c"]) == []
+    assert changed_sentences(["a", "b", "c", "d"], ["a", "x", "c", "d"]) == ["  a", "- b", "+ x", "  c"]
 
 
 # --- the built site -------------------------------------------------------------------------
@@ -293,14 +401,15 @@ def built_small_site(tmp_path_factory) -> tuple[Path, str]:
 def notice(site: Path, rel: str) -> str | None:
     html = (site / rel).read_text(encoding="utf-8")
     start = html.find('class="gk-outdated-notice"')
-    return None if start < 0 else html[start : html.index("</p>", start)]
+    return None if start < 0 else html[start : html.index("</div>", start)]
 
 
 def test_outdated_translation_tells_its_readers_in_their_language(built_small_site):
     site, _output = built_small_site
     sv = notice(site, "sv/ohjeet/chat/index.html")
     assert sv is not None and "Den här översättningen kan vara föråldrad" in sv
-    assert 'href="../../../ohjeet/chat/"' in sv
+    assert 'href="../../../ohjeet/chat/" hreflang="fi"' in sv  # the Finnish source page
+    assert sv.startswith('class="gk-outdated-notice" role="note"')
     selko = notice(site, "selko/ohjeet/chat/index.html")
     assert selko is not None and "Tämän sivun tiedot voivat olla vanhoja" in selko
 
@@ -314,10 +423,11 @@ def test_up_to_date_source_and_fallback_pages_have_no_outdated_notice(built_smal
 
 def test_outdated_translations_are_info_notes_in_the_build_log(built_small_site):
     _site, output = built_small_site
-    notes = [line for line in output.splitlines() if "guidekit: käännös voi olla vanhentunut" in line]
-    assert [line.split()[0] for line in notes] == ["INFO", "INFO"]
-    assert any("(sv, 1 sivua): ohjeet/chat.md" in line for line in notes)
-    assert any("(selko, 1 sivua): ohjeet/chat.md" in line for line in notes)
+    outdated = [line for line in output.splitlines() if "guidekit: käännös voi olla vanhentunut" in line]
+    never = [line for line in output.splitlines() if "guidekit: käännöstä ei ole merkitty ajan tasalle" in line]
+    assert [line.split()[0] for line in outdated + never] == ["INFO", "INFO"]
+    assert len(outdated) == 1 and "(sv, 1 sivua): ohjeet/chat.md" in outdated[0]
+    assert len(never) == 1 and "(selko, 1 sivua): ohjeet/chat.md" in never[0]
     tr101 = [line for line in output.splitlines() if "[TR101]" in line]
     assert {line.split()[0] for line in tr101} == {"INFO"} and len(tr101) == 2
 

@@ -19,12 +19,12 @@ from pathlib import Path
 
 from guidekit import lintcache, morphology
 from guidekit.config import ConfigError
-from guidekit.datacheck import data_findings
-from guidekit.search import search_data_findings
-from guidekit.findings import ERROR, Finding, to_json
+from guidekit.findings import ERROR, INFO, Finding, to_json
 from guidekit.languages import BASE_LANGUAGE, LANGUAGES, UnknownLanguage, language_of
-from guidekit.lint import is_draft_page, lint_page, make_context, pages_under, site_findings
+from guidekit.lint import is_draft_page, lint_page, make_context, pages_under
+from guidekit.lint import site_findings as rule_site_findings  # rules with check_site()
 from guidekit.readability import Score
+from guidekit.sitecheck import site_findings
 
 SUMMARY_WORDS = {
     "fi": {
@@ -47,14 +47,16 @@ SUMMARY_WORDS = {
 
 
 WARNING_LABEL = {"fi": "varoitus", "en": "warning"}
+NOTE_LABEL = {"fi": "huomautus", "en": "note"}
 
 
 def terminal_line(finding: Finding, message_lang: str = "fi") -> str:
-    """A finding as the terminal shows it: a warning says it is one (it does not fail the run)."""
+    """A finding as the terminal shows it: a warning or a note says so (it does not fail the run)."""
     line = finding.format()
     if finding.severity == ERROR:
         return line
-    label = WARNING_LABEL.get(message_lang, WARNING_LABEL["fi"])
+    labels = NOTE_LABEL if finding.severity == INFO else WARNING_LABEL
+    label = labels.get(message_lang, labels["fi"])
     return line.replace("] ", f"] ({label}) ", 1)
 
 
@@ -124,8 +126,9 @@ def lint_pages(
     ctx = make_context(root, message_lang=message_lang)
     cache_file = lintcache.cache_path(ctx.root) if use_cache and lintcache.cache_enabled() else None
     cache = lintcache.LintCache.load(cache_file) if cache_file is not None else None
-    # The data files' values reach every page, so they are checked whatever pages are linted.
-    findings: list[Finding] = data_findings(ctx.root, message_lang) + search_data_findings(ctx.root, message_lang)
+    # The addresses and the data files concern every page, so they are checked whatever
+    # pages are linted; the build reports the same (hooks/checks.py runs this function).
+    findings: list[Finding] = site_findings(ctx)
     summaries: dict[str, LanguageSummary] = {}
     drafts: list[str] = []
     for page in pages_under([p.resolve() for p in paths], ctx.root):
@@ -145,7 +148,7 @@ def lint_pages(
         if score is not None and score.words >= int(settings["min_words"]):
             summary.scores.append(score)
     if site_checks if site_checks is not None else not paths:
-        findings.extend(site_findings(ctx))
+        findings.extend(rule_site_findings(ctx))
     if cache is not None:
         cache.forget_missing(ctx.root)
         cache.save()

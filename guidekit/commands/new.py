@@ -9,7 +9,6 @@ YAML round trip would lose.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import sys
@@ -45,6 +44,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--description", help="lyhyt kuvaus hakutuloksiin (enintään 160 merkkiä)")
     parser.add_argument("--service", help="palvelun tunnus tiedostosta data/county.yml (services)")
     parser.add_argument("--owner", help="vastuutiimi")
+    parser.add_argument("--needs", help="tarpeet pilkuin eroteltuina tiedostosta data/county.yml (needs), esimerkiksi hoito,kysy")
     parser.add_argument("--messages", choices=("fi", "en"), default="fi", help="tulosteen kieli")
 
 
@@ -74,7 +74,10 @@ def short_ids_in(folder: Path) -> set[str]:
     return taken
 
 
-def render_guide(template: str, slug: str, title: str, description: str, service: str, owner: str, today: dt.date) -> str:
+def render_guide(template: str, slug: str, title: str, description: str, service: str, owner: str,
+                 needs: list[str] = ()) -> str:
+    """The new guide's text. `reviewed` is left empty: only the author, having checked the
+    steps against the real service, can say when that was (FM102 until then)."""
     # JSON strings are valid YAML double-quoted strings: a colon or quote in a title cannot break the page.
     quote = lambda text: json.dumps(text, ensure_ascii=False)  # noqa: E731
     return Template(template).substitute(
@@ -82,10 +85,18 @@ def render_guide(template: str, slug: str, title: str, description: str, service
         heading=title,
         description=quote(description),
         service=service,
-        reviewed=today.isoformat(),
+        needs="[" + ", ".join(needs) + "]",
         owner=quote(owner),
         short=slug,
     )
+
+
+def parse_needs(value: str | None, known: list[str]) -> list[str]:
+    needs = [part.strip() for part in (value or "").split(",") if part.strip()]
+    unknown = [need for need in needs if need not in known]
+    if unknown:
+        raise NewGuideError(f"tarvetta ”{unknown[0]}” ei ole tiedostossa data/county.yml (needs): valitse {', '.join(known) or '-'}")
+    return needs
 
 
 def add_to_nav(config_text: str, entry: str, section: str = NAV_SECTION) -> str:
@@ -148,7 +159,7 @@ def _create(args) -> int:
     guides = docs / GUIDES_FOLDER
     check_slug(args.slug, guides, short_ids_in(docs), root)
 
-    today = dt.date.today()
+    needs = parse_needs(getattr(args, "needs", None), list(facts.get("needs") or {}))
     text = render_guide(
         TEMPLATE.read_text(encoding="utf-8"),
         args.slug,
@@ -156,7 +167,7 @@ def _create(args) -> int:
         args.description or DEFAULT_DESCRIPTION,
         service,
         args.owner or defaults.get("owner") or "Viestintä",
-        today,
+        needs,
     )
     entry = f"{GUIDES_FOLDER}/{args.slug}.md"
     config_path = root / "mkdocs.yml"
@@ -172,7 +183,8 @@ def _create(args) -> int:
     if new_config is not None:
         atomicfile.write_text(config_path, new_config)
     changed = [page.relative_to(root).as_posix()] + (["mkdocs.yml"] if new_config is not None else [])
-    print(todo_text(args.slug, changed, service, services, today, nav_note, bool(args.description), args.messages))
+    print(todo_text(args.slug, changed, service, services, nav_note, bool(args.description), args.messages,
+                    needs, list(facts.get("needs") or {})))
     return 0
 
 
@@ -185,7 +197,10 @@ STEPS = {
         "service": " Tarkista palvelu: service: {service} (vaihtoehdot: {services}).",
         "images": "Kuvat: tallenna ne kansioon docs/{lang}/assets/images/ ja kirjoita jokaiselle vaihtoehtoinen teksti.",
         "preview": "Esikatsele ja lue tarkistusten löydökset: ./dev serve fi",
-        "reviewed": "Tarkistus: reviewed on tänään ({today}). Käy vaiheet läpi oikeassa palvelussa ennen julkaisua.",
+        "reviewed": ("Tarkistus: kenttä reviewed on tyhjä. Käy vaiheet läpi oikeassa palvelussa ja kirjoita sitten päivä,"
+                     " esimerkiksi reviewed: 2026-03-12. Tyhjä kenttä estää julkaisun (FM102)."),
+        "needs_none": "Etusivu: ohje näkyy otsikon ”Muut ohjeet” alla, kunnes kirjoitat kenttään needs tarpeen (vaihtoehdot: {known}).",
+        "needs": "Etusivu: ohje näkyy tarpeiden {needs} alla (vaihtoehdot: {known}).",
         "translations": "Käännökset: {translations} (sama tiedostonimi). Siihen asti lukija näkee suomenkielisen ohjeen.",
         "synced": "Kun käännös on valmis: guidekit status --mark-synced docs/sv/{page} (samoin en ja selko).",
         "addresses": "Kun ohje julkaistaan: guidekit addresses --update kirjaa sen pysyvän osoitteen (data/addresses.yml).",
@@ -198,7 +213,10 @@ STEPS = {
         "service": " Check the service: service: {service} (choices: {services}).",
         "images": "Images: save them in docs/{lang}/assets/images/ and write an alternative text for each.",
         "preview": "Preview the page and read the findings of the checks: ./dev serve fi",
-        "reviewed": "Review: reviewed is today ({today}). Go through the steps in the real service before publishing.",
+        "reviewed": ("Review: the field reviewed is empty. Go through the steps in the real service, then write the day,"
+                     " e.g. reviewed: 2026-03-12. An empty field blocks publishing (FM102)."),
+        "needs_none": "Front page: the guide is listed under 'Muut ohjeet' until you write a need in the field needs (choices: {known}).",
+        "needs": "Front page: the guide is listed under the needs {needs} (choices: {known}).",
         "translations": "Translations: {translations} (same file name). Until then readers see the Finnish guide.",
         "synced": "When a translation is ready: guidekit status --mark-synced docs/sv/{page} (likewise en and selko).",
         "addresses": "When the guide is published: guidekit addresses --update records its permanent address (data/addresses.yml).",
@@ -206,8 +224,9 @@ STEPS = {
 }
 
 
-def todo_text(slug: str, changed: list[str], service: str, services: list[str], today: dt.date,
-              nav_note: str | None, has_description: bool, lang: str = "fi") -> str:
+def todo_text(slug: str, changed: list[str], service: str, services: list[str],
+              nav_note: str | None, has_description: bool, lang: str = "fi",
+              needs: list[str] = (), known_needs: list[str] = ()) -> str:
     """The files `new` wrote (the page first), then what is left to do, publishing last."""
     words = STEPS[lang]
     page = f"{GUIDES_FOLDER}/{slug}.md"
@@ -218,7 +237,8 @@ def todo_text(slug: str, changed: list[str], service: str, services: list[str], 
         + words["service"].format(service=service, services=", ".join(services)),
         words["images"].format(lang=DEFAULT_LANGUAGE),
         words["preview"],
-        words["reviewed"].format(today=today.isoformat()),
+        words["needs" if needs else "needs_none"].format(needs=", ".join(needs), known=", ".join(known_needs) or "-"),
+        words["reviewed"],
         words["translations"].format(translations=translations),
         words["synced"].format(page=page),
         words["addresses"],

@@ -39,6 +39,14 @@ file, line and key. `guidekit rules` writes each rule's spec as a table into
 authoring/rules.md; tests/test_settings.py checks that every spec is well formed.
 A rule without settings leaves SETTINGS out. A new section of guidekit.yml outside
 `rules:` is declared in guidekit.config.SECTIONS the same way.
+
+Site rules. A check that reads the whole site at once (the addresses AD*, the data
+files DA*, data/search.yml SE*) or that the page loop itself reports (GK000) is still a
+module here, for its documentation and settings, with SCOPE = "site", SEVERITY (its
+default severity) and no check(). Its findings are made where the check lives, as
+guidekit.findings.Finding, and pass through guidekit/sitecheck.py (`enabled`, `severity`,
+a page's suppression comments), which `guidekit lint` and the build both call: every ID
+the code can emit has a module (tests/test_site_rules.py checks that).
 """
 
 from __future__ import annotations
@@ -48,6 +56,7 @@ from importlib import import_module
 
 # Order is the order of the rules reference page.
 RULE_MODULES = [
+    "gk000_unreadable",
     "gk001_suppression_reason",
     "gk002_unknown_fact",
     "gk003_unknown_language_folder",
@@ -79,6 +88,7 @@ RULE_MODULES = [
     "fm107_duplicate_short",
     "fm108_placeholder_in_front_matter",
     "fm110_markup_in_front_matter",
+    "fm111_unknown_need",
     "fm201_review_overdue",
     "tr101_translation_outdated",
     "img101_alt_missing",
@@ -96,6 +106,21 @@ RULE_MODULES = [
     "img207_image_metadata",
     "img208_svg_unsafe",
     "img209_svg_no_size",
+    # Site rules (SCOPE = "site"): the whole site's addresses and data files.
+    "ad001_address_gone",
+    "ad002_short_duplicate",
+    "ad003_short_translation",
+    "ad004_redirect_invalid",
+    "ad005_short_reused",
+    "ad006_address_files_broken",
+    "ad007_address_unrecorded",
+    "da101_data_markup",
+    "da102_data_unsafe_address",
+    "se001_search_data_syntax",
+    "se002_search_data_key",
+    "se003_search_data_value",
+    "se004_search_data_synonym",
+    "la001_language_setup",
     "ht101_html_element",
     "ht102_html_attribute",
     "ht103_html_address",

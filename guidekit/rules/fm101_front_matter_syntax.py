@@ -1,12 +1,13 @@
 """FM101: the front matter cannot be read (YAML error, no closing ---, impossible date)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.frontmatter import describe_error, read_front_matter, repeats_a_field
 from guidekit.rules import Report
 
 NAMES = ("FM101", "front-matter-syntax")
 DESCRIPTION = "Sivun alun tiedot (front matter) ovat rikki"
 TAGS = ("authoring", "front-matter")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": ("{problem}", "{fix}"),
     "en": ("{problem}", "{fix}"),

@@ -1,5 +1,6 @@
 """FM102: a field the page needs is missing or empty (guides need more than other pages)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.frontmatter import is_guide, missing_fields
 from guidekit.rules import Report
 from guidekit.settings import Setting
@@ -7,7 +8,7 @@ from guidekit.settings import Setting
 NAMES = ("FM102", "required-field")
 DESCRIPTION = "Sivun alun tiedoista puuttuu pakollinen kenttä"
 TAGS = ("authoring", "front-matter")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("guide_fields", "list", [], "ohjeen pakolliset kentät"),
     Setting("page_fields", "list", [], "muun sivun pakolliset kentät"),

@@ -1,5 +1,6 @@
 """FM103: `reviewed` is not a date (written another way, or in the future)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 import datetime as dt
 
 from guidekit.document import as_date
@@ -9,7 +10,7 @@ from guidekit.rules import Report
 NAMES = ("FM103", "review-date")
 DESCRIPTION = "Tarkistuspäivä ei ole päivämäärä"
 TAGS = ("authoring", "front-matter", "review")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": ("tarkistuspäivä reviewed: ”{value}” {problem}", "{fix}"),
     "en": ("review date reviewed: “{value}” {problem}", "{fix}"),

@@ -1,12 +1,13 @@
 """FM104: `service` names a service that data/county.yml does not list."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.frontmatter import is_blank, read_front_matter
 from guidekit.rules import Report
 
 NAMES = ("FM104", "unknown-service")
 DESCRIPTION = "Palvelua ei löydy tietotiedostosta"
 TAGS = ("authoring", "front-matter", "facts")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": (
         "palvelua service: ”{value}” ei ole tiedoston data/county.yml luettelossa services",

@@ -1,5 +1,6 @@
 """FM105: `description` is too long for search results (or is not text)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.frontmatter import is_blank, read_front_matter
 from guidekit.rules import Report
 from guidekit.settings import Setting
@@ -7,7 +8,7 @@ from guidekit.settings import Setting
 NAMES = ("FM105", "description-length")
 DESCRIPTION = "Kuvaus on liian pitkä"
 TAGS = ("authoring", "front-matter")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("max_characters", "integer", 160, "kuvauksen enimmäispituus merkkeinä", minimum=1),
 )

@@ -1,12 +1,13 @@
 """FM106: `short` is not a valid short-address id."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.frontmatter import is_blank, read_front_matter, short_id_problem
 from guidekit.rules import Report
 
 NAMES = ("FM106", "short-id")
 DESCRIPTION = "Lyhytosoite ei kelpaa"
 TAGS = ("authoring", "front-matter", "addresses")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": (
         "lyhytosoite short: ”{value}” ei kelpaa",

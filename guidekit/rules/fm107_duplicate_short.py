@@ -1,5 +1,6 @@
 """FM107: two pages of the same language share one `short` id."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.document import DocumentError, split_front_matter
 from guidekit.frontmatter import is_blank, read_front_matter
 from guidekit.rules import Report
@@ -7,7 +8,7 @@ from guidekit.rules import Report
 NAMES = ("FM107", "duplicate-short")
 DESCRIPTION = "Sama lyhytosoite on kahdella sivulla"
 TAGS = ("authoring", "front-matter", "addresses")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": (
         "lyhytosoite short: ”{value}” on myös sivulla {others}",
@@ -20,8 +21,9 @@ MESSAGES = {
 }
 RATIONALE = (
     "Lyhytosoite vie yhteen ohjeeseen. Jos kahdella sivulla on sama osoite, tulosteen QR-koodi "
-    "voi viedä väärään ohjeeseen. Sivuston koonti (`mkdocs build`) ilmoittaa saman ongelman "
-    "kerran, tunnuksella AD002."
+    "voi viedä väärään ohjeeseen. `guidekit lint` ja koonti ilmoittavat sen kummankin sivun "
+    "rivillä tällä tunnuksella; kun koonnin tarkistukset ovat pois päältä (GUIDEKIT_CHECKS=0), "
+    "osoitteiden tarkistus ilmoittaa sen kerran tunnuksella AD002."
 )
 EXAMPLES = {
     "good": "ohjeet/chat.md: short: chat — ohjeet/chat-ikaihmiset.md: short: chat-ikaihmiset",

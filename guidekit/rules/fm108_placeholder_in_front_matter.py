@@ -1,5 +1,6 @@
 """FM108: a {{ placeholder }} in the front matter, where it is never filled in."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.facts import PLACEHOLDER
 from guidekit.frontmatter import read_front_matter
 from guidekit.rules import Report
@@ -7,7 +8,7 @@ from guidekit.rules import Report
 NAMES = ("FM108", "placeholder-in-front-matter")
 DESCRIPTION = "Tietokenttä sivun alun tiedoissa"
 TAGS = ("authoring", "front-matter", "facts")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": (
         "kentässä {field} on tietokenttä ”{placeholder}”, jota ei täytetä",

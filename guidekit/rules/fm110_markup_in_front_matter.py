@@ -4,6 +4,7 @@ The title goes into the navigation of every page, the browser tab and the search
 index, the description into a <meta> tag: text there must stay text. A `<` or `>`
 could open a tag, and a script in a title would run on every page (issue 14)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.frontmatter import read_front_matter
 from guidekit.htmlsafe import MARKUP
 from guidekit.rules import Report
@@ -11,7 +12,7 @@ from guidekit.rules import Report
 NAMES = ("FM110", "markup-in-front-matter")
 DESCRIPTION = "HTML-merkintä sivun alun tiedoissa"
 TAGS = ("authoring", "front-matter", "security")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": (
         "kentässä {field} on HTML-merkki ”{sign}”: {excerpt}",

@@ -1,5 +1,6 @@
 """FM201: the guide has not been checked against the real service for too long."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 import datetime as dt
 
 from guidekit.facts import format_date
@@ -11,7 +12,7 @@ from guidekit.settings import Setting
 NAMES = ("FM201", "review-overdue")
 DESCRIPTION = "Ohjeen tarkistus on myöhässä"
 TAGS = ("authoring", "review")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("months", "integer", 12, "tarkistusväli kuukausina", minimum=1),
     Setting("due_soon_days", "integer", 30, "guidekit status: pian erääntyvät, päivinä", minimum=0),

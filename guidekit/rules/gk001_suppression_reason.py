@@ -1,11 +1,12 @@
 """GK001: a silencing comment must say why."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.rules import Report
 
 NAMES = ("GK001", "suppression-reason")
 DESCRIPTION = "Tarkistuksen ohitukselta puuttuu syy"
 TAGS = ("authoring",)
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": (
         "ohitus {rules} ilman syytä",

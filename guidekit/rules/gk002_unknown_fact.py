@@ -1,11 +1,12 @@
 """GK002: a {{ placeholder }} that data/county.yml does not have."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.rules import Report
 
 NAMES = ("GK002", "unknown-fact")
 DESCRIPTION = "Tietoa ei löydy tietotiedostosta"
 TAGS = ("authoring", "facts")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": (
         "tietoa ”{key}” ei ole tiedostossa data/county.yml",

@@ -1,5 +1,6 @@
 """GK003: a folder (or page) directly in docs/ that is no language of the site."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.languages import LANGUAGES
 from guidekit.publishing import unknown_language_folders
 from guidekit.rules import Report
@@ -7,7 +8,7 @@ from guidekit.rules import Report
 NAMES = ("GK003", "unknown-language-folder")
 DESCRIPTION = "Kansio docs/-kansiossa ei ole sivuston kieli"
 TAGS = ("authoring", "files")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": (
         "docs/{name} ei ole sivuston kieli (kielet: {languages}), joten sen sivuja ei tarkisteta eikä niitä ole kielivalikossa",

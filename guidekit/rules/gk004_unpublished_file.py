@@ -1,6 +1,7 @@
 """GK004: a file under docs/ that is never published: a link leading outside docs/, or an
 .html/.js file that guidekit.yml does not list."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.publishing import OUTSIDE, unpublishable
 from guidekit.rules import Report
 from guidekit.settings import Setting
@@ -8,7 +9,7 @@ from guidekit.settings import Setting
 NAMES = ("GK004", "unpublished-file")
 DESCRIPTION = "Tiedostoa ei julkaista: linkki docs/-kansion ulkopuolelle tai .html/.js-tiedosto"
 TAGS = ("files", "security")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("allow", "list", [], "docs/-kansion .html/.js-tiedostot, jotka saa julkaista (polkumallit, esim. fi/assets/laskuri.js)"),
 )

@@ -1,12 +1,13 @@
 """GK005: data/county.yml or data/ui.yml cannot be read, or lacks a key the pages need."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.datafiles import check_facts, check_ui, describe
 from guidekit.rules import Report
 
 NAMES = ("GK005", "data-file")
 DESCRIPTION = "Tietotiedostoa ei voi lukea tai siitä puuttuu avain"
 TAGS = ("authoring", "facts")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {"fi": ("{message}", "{fix}"), "en": ("{message}", "{fix}")}
 RATIONALE = (
     "Jokaisen sivun apulaatikko, palautelinkki ja sivupohjan tekstit tulevat tiedostoista "

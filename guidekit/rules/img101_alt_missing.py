@@ -1,11 +1,12 @@
 """IMG101: an image without alt text (and not marked decorative)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.rules import Report
 
 NAMES = ("IMG101", "alt-missing")
 DESCRIPTION = "Kuvalta puuttuu alt-teksti"
 TAGS = ("images", "alt-text")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": (
         "kuvalta ”{src}” puuttuu alt-teksti",

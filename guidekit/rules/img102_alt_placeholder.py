@@ -1,5 +1,6 @@
 """IMG102: alt text that only says "image" (a placeholder, not a description)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.images import alt_words, described
 from guidekit.rules import Report
 from guidekit.settings import Setting
@@ -7,7 +8,7 @@ from guidekit.settings import Setting
 NAMES = ("IMG102", "alt-placeholder")
 DESCRIPTION = "Alt-teksti on pelkkä paikkamerkki, kuten ”kuva” tai ”kuvakaappaus”"
 TAGS = ("images", "alt-text")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("placeholders", "list", [], "paikkamerkkisanat"),
 )

@@ -1,5 +1,6 @@
 """IMG103: alt text that is a file name (IMG_2041.jpg, kirjaudu_nakyma, the file's own name)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 import re
 
 from guidekit.images import alt_words, described, file_stem
@@ -9,7 +10,7 @@ from guidekit.settings import Setting
 NAMES = ("IMG103", "alt-filename")
 DESCRIPTION = "Alt-teksti on tiedoston nimi"
 TAGS = ("images", "alt-text")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("extensions", "list", [], "kuvatiedostojen päätteet"),
     Setting("camera_prefixes", "list", [], "kameroiden ja puhelinten tiedostonimien alut"),

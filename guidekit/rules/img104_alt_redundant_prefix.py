@@ -1,5 +1,6 @@
 """IMG104: alt text that opens with "Kuva, jossa…", "Image of…", "Bild av…"."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.images import described
 from guidekit.rules import Report
 from guidekit.settings import Setting
@@ -7,7 +8,7 @@ from guidekit.settings import Setting
 NAMES = ("IMG104", "alt-redundant-prefix")
 DESCRIPTION = "Alt-teksti alkaa turhalla ilmauksella, kuten ”Kuva, jossa”"
 TAGS = ("images", "alt-text")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("prefixes", "list", [], "turhat alut"),
 )

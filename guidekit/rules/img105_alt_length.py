@@ -1,5 +1,6 @@
 """IMG105: alt text too long to listen to; a long description belongs in the page text."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.findings import WARNING
 from guidekit.images import described
 from guidekit.rules import Report
@@ -8,7 +9,7 @@ from guidekit.settings import Setting
 NAMES = ("IMG105", "alt-length")
 DESCRIPTION = "Alt-teksti on liian pitkä"
 TAGS = ("images", "alt-text")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("warn_above", "integer", 125, "varoitus, kun alt-teksti on pidempi (merkkiä)", minimum=1),
     Setting("fail_above", "integer", 150, "virhe, kun alt-teksti on pidempi (merkkiä)", minimum=1),

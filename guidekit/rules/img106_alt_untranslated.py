@@ -1,5 +1,6 @@
 """IMG106: an sv, en or selko page shows the Finnish page's alt text (not translated)."""
 
+from guidekit.languages import TRANSLATIONS
 from guidekit.images import described, file_stem, same_text
 from guidekit.rules import Report
 from guidekit.settings import Setting
@@ -7,7 +8,7 @@ from guidekit.settings import Setting
 NAMES = ("IMG106", "alt-untranslated")
 DESCRIPTION = "Alt-teksti on jäänyt kääntämättä (sama kuin suomenkielisellä sivulla)"
 TAGS = ("images", "alt-text", "translation")
-LANGUAGES = ("sv", "en", "selko")
+LANGUAGES = TRANSLATIONS
 SETTINGS = (
     Setting("min_words", "integer", 2, "lyhyempiä (nimiä) ei tarkisteta", minimum=1),
 )

@@ -1,5 +1,6 @@
 """IMG201: the image file does not exist (looked up as the published site would)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from pathlib import Path
 
 from guidekit.images import candidate_paths, image_files, is_external, is_inline, page_path
@@ -8,7 +9,7 @@ from guidekit.rules import Report
 NAMES = ("IMG201", "image-missing")
 DESCRIPTION = "Kuvatiedostoa ei löydy"
 TAGS = ("images", "files")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": (
         "kuvaa ”{src}” ei löydy (etsitty: {tried})",

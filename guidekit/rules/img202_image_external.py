@@ -1,12 +1,13 @@
 """IMG202: an image loaded from another site."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.images import is_external
 from guidekit.rules import Report
 
 NAMES = ("IMG202", "image-external")
 DESCRIPTION = "Kuva ladataan sivuston ulkopuolelta"
 TAGS = ("images", "files", "privacy")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": (
         "kuva ladataan sivuston ulkopuolelta: ”{src}”",

@@ -1,12 +1,13 @@
 """IMG203: the image file is corrupt or not an image (SVG: not well-formed XML)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.images import local_images
 from guidekit.rules import Report
 
 NAMES = ("IMG203", "image-unreadable")
 DESCRIPTION = "Kuvatiedosto on rikki tai ei ole kuva"
 TAGS = ("images", "files")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": (
         "kuvatiedostoa {file} ei voi lukea: {error}",

@@ -1,5 +1,6 @@
 """IMG204: a raster image larger (in pixels) than any screen shows it."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.images import local_images
 from guidekit.rules import Report
 from guidekit.settings import Setting
@@ -7,7 +8,7 @@ from guidekit.settings import Setting
 NAMES = ("IMG204", "image-dimensions")
 DESCRIPTION = "Kuvan pidempi sivu on liian monta pikseliä"
 TAGS = ("images", "files", "performance")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("max_side", "integer", 2000, "bittikarttakuvan pisin sivu pikseleinä", minimum=1),
 )

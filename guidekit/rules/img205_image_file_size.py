@@ -1,5 +1,6 @@
 """IMG205: an image file heavier than the budget for a reader on a phone."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.images import local_images
 from guidekit.rules import Report
 from guidekit.settings import Setting
@@ -7,7 +8,7 @@ from guidekit.settings import Setting
 NAMES = ("IMG205", "image-file-size")
 DESCRIPTION = "Kuvatiedosto on liian suuri ladattavaksi puhelimella"
 TAGS = ("images", "files", "performance")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("max_kilobytes", "integer", 200, "bittikarttakuvan enimmäiskoko (kt)", minimum=1),
     Setting("max_kilobytes_svg", "integer", 50, "SVG-kuvan enimmäiskoko (kt)", minimum=1),

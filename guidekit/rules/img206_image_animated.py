@@ -1,12 +1,13 @@
 """IMG206: an animated image (GIF, APNG, WebP) that moves without a way to stop it."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.images import local_images
 from guidekit.rules import Report
 
 NAMES = ("IMG206", "image-animated")
 DESCRIPTION = "Kuva on animoitu"
 TAGS = ("images", "files")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": (
         "kuva {file} on animoitu ({frames} kuvaa)",

@@ -1,5 +1,6 @@
 """IMG207: identifying metadata in the image file (GPS location, camera serial, author, XMP)."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.images import local_images
 from guidekit.rules import Report
 from guidekit.settings import Setting
@@ -7,7 +8,7 @@ from guidekit.settings import Setting
 NAMES = ("IMG207", "image-metadata")
 DESCRIPTION = "Kuvatiedostossa on tunnistettavia metatietoja (sijainti, sarjanumero, tekijä)"
 TAGS = ("images", "files", "privacy")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("identifying", "list", [], "tunnistettavat metatietojen nimet"),
 )

@@ -1,13 +1,14 @@
 """IMG208: an SVG image with a script or a reference outside the site (web font, remote image)."""
 
 from guidekit.images import inspect_image, local_images
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.publishing import inside
 from guidekit.rules import Report
 
 NAMES = ("IMG208", "svg-unsafe")
 DESCRIPTION = "SVG-kuvassa on skripti tai viittaus sivuston ulkopuolelle"
 TAGS = ("images", "files", "svg", "privacy")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": (
         "SVG-kuvassa {file} on skripti tai ulkoinen viittaus: {problems}",

@@ -1,12 +1,13 @@
 """IMG209: an SVG without width/height or viewBox: the browser cannot reserve its space."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.images import local_images
 from guidekit.rules import Report
 
 NAMES = ("IMG209", "svg-no-size")
 DESCRIPTION = "SVG-kuvalta puuttuu koko (width ja height tai viewBox)"
 TAGS = ("images", "files", "svg")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 MESSAGES = {
     "fi": (
         "SVG-kuvalta {file} puuttuu koko: ei width- ja height-määritteitä eikä viewBox-määritettä",

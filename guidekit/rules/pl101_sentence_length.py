@@ -1,5 +1,6 @@
 """PL101: a sentence with too many words."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.findings import WARNING
 from guidekit.rules import Report
 from guidekit.settings import Setting
@@ -8,7 +9,7 @@ from guidekit.rules.plain import excerpt, sentences
 NAMES = ("PL101", "sentence-length")
 DESCRIPTION = "Virke on liian pitkä"
 TAGS = ("plain-language", "sentences")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("max_words", "integer", 25, "virkkeen enimmäispituus sanoina (kova raja)", minimum=1),
     Setting("warn_words", "integer", None, "pehmeä raja: tätä pidemmistä virkkeistä varoitus, kun niitä on yli warn_share", minimum=1, optional=True),

@@ -1,5 +1,6 @@
 """PL102: a paragraph with too many words."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.rules import Report
 from guidekit.settings import Setting
 from guidekit.rules.plain import excerpt, sentences
@@ -7,7 +8,7 @@ from guidekit.rules.plain import excerpt, sentences
 NAMES = ("PL102", "paragraph-length")
 DESCRIPTION = "Kappale on liian pitkä"
 TAGS = ("plain-language", "structure")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("max_words", "integer", 80, "kappaleen tai luettelon kohdan enimmäispituus sanoina", minimum=1),
 )

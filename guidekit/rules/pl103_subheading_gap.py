@@ -1,5 +1,6 @@
 """PL103: a long stretch of text without a subheading."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.rules import Report
 from guidekit.settings import Setting
 from guidekit.rules.plain import excerpt, sentences
@@ -7,7 +8,7 @@ from guidekit.rules.plain import excerpt, sentences
 NAMES = ("PL103", "subheading-gap")
 DESCRIPTION = "Pitkä tekstijakso ilman väliotsikkoa"
 TAGS = ("plain-language", "structure")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("max_words", "integer", 250, "enimmäismäärä sanoja kahden otsikon välissä", minimum=1),
 )

@@ -1,5 +1,6 @@
 """PL104: the page's readability score is over the language's limit."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.rules import Report
 from guidekit.settings import Setting
 from guidekit.rules.plain import page_score
@@ -7,7 +8,7 @@ from guidekit.rules.plain import page_score
 NAMES = ("PL104", "readability")
 DESCRIPTION = "Sivun luettavuusindeksi ylittää rajan"
 TAGS = ("plain-language", "readability")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("min_words", "integer", 60, "lyhyempiä sivuja ei pisteytetä", minimum=0),
     Setting("max", "number", None, "suurin sallittu indeksi, kun suurempi on vaikeampi (Wiio, LIX)", minimum=0, optional=True),

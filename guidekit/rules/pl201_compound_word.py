@@ -1,5 +1,6 @@
 """PL201: a compound word of too many parts (Finnish and selko, with Voikko)."""
 
+from guidekit.languages import written_in
 from guidekit import morphology
 from guidekit.rules import Report
 from guidekit.settings import Setting
@@ -8,7 +9,7 @@ from guidekit.rules.plain import allow_list, allowed, pieces, sentences
 NAMES = ("PL201", "compound-word")
 DESCRIPTION = "Yhdyssanassa on liian monta osaa"
 TAGS = ("plain-language", "words", "voikko")
-LANGUAGES = ("fi", "selko")
+LANGUAGES = written_in("fi")  # Finnish and selko
 SETTINGS = (
     Setting("max_parts", "integer", 3, "yhdyssanan osien enimmäismäärä", minimum=1),
     Setting("allow", "list", [], "sallitut sanat (alku kattaa kaikki sillä alkavat sanat)"),

@@ -1,5 +1,6 @@
 """PL202: a very long word, counted in letters."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.rules import Report
 from guidekit.settings import Setting
 from guidekit.rules.plain import allow_list, allowed, pieces, sentences
@@ -8,7 +9,7 @@ from guidekit.readability import LETTERS
 NAMES = ("PL202", "long-word")
 DESCRIPTION = "Sana on hyvin pitkä"
 TAGS = ("plain-language", "words")
-LANGUAGES = ("fi", "sv", "en", "selko")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("max_letters", "integer", 22, "sanan enimmäispituus kirjaimina", minimum=1),
     Setting("allow", "list", [], "sallitut sanat (alku kattaa kaikki sillä alkavat sanat)"),

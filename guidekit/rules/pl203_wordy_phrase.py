@@ -1,5 +1,6 @@
 """PL203: a filler or officialese phrase from the language's list in guidekit.yml."""
 
+from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.rules import Report
 from guidekit.settings import Setting
 from guidekit.rules.plain import sentences
@@ -7,7 +8,7 @@ from guidekit.rules.plain import sentences
 NAMES = ("PL203", "wordy-phrase")
 DESCRIPTION = "Virkakielinen tai turha ilmaus"
 TAGS = ("plain-language", "words")
-LANGUAGES = ("fi", "selko", "sv", "en")
+LANGUAGES = ALL_LANGUAGES
 SETTINGS = (
     Setting("phrases", "mapping", {}, "ilmaus → mitä kirjoittaa sen sijaan; sana* kattaa taivutusmuodot"),
 )

@@ -1,5 +1,6 @@
 """PL302: passive verb forms in Finnish and selkokieli, above a share of the sentences (Voikko)."""
 
+from guidekit.languages import written_in
 from guidekit import morphology
 from guidekit.rules import Report
 from guidekit.settings import Setting
@@ -8,7 +9,7 @@ from guidekit.rules.plain import allow_list, allowed, sentences, share_exceeded
 NAMES = ("PL302", "passive")
 DESCRIPTION = "Passiivia liikaa"
 TAGS = ("plain-language", "selko", "verbs", "voikko")
-LANGUAGES = ("fi", "selko")
+LANGUAGES = written_in("fi")  # Finnish and selko
 SETTINGS = (
     Setting("max_share", "number", 0.0, "osuus virkkeistä, jossa rakennetta saa olla ennen löydöksiä", minimum=0, maximum=1),
     Setting("allow", "list", [], "sallitut sanat"),

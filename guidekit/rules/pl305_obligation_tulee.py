@@ -1,5 +1,6 @@
 """PL305: obligation written as "tulee + infinitive" (hakemus tulee toimittaa)."""
 
+from guidekit.languages import written_in
 from guidekit import morphology
 from guidekit.rules import Report
 from guidekit.settings import Setting
@@ -8,7 +9,7 @@ from guidekit.rules.plain import sentences
 NAMES = ("PL305", "obligation-tulee")
 DESCRIPTION = "Velvoittava tulee + perusmuoto"
 TAGS = ("plain-language", "verbs", "voikko")
-LANGUAGES = ("fi", "selko")
+LANGUAGES = written_in("fi")  # Finnish and selko
 SETTINGS = (
     Setting("window", "integer", 3, "kuinka monen sanan päässä tulla-verbistä infinitiivi voi olla", minimum=1),
 )

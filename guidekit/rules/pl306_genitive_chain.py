@@ -1,5 +1,6 @@
 """PL306: a chain of genitive nouns (asiakkaan palvelutarpeen arvioinnin tulos)."""
 
+from guidekit.languages import written_in
 from guidekit import morphology
 from guidekit.rules import Report
 from guidekit.settings import Setting
@@ -8,7 +9,7 @@ from guidekit.rules.plain import sentences
 NAMES = ("PL306", "genitive-chain")
 DESCRIPTION = "Genetiiviketju"
 TAGS = ("plain-language", "words", "voikko")
-LANGUAGES = ("fi", "selko")
+LANGUAGES = written_in("fi")  # Finnish and selko
 SETTINGS = (
     Setting("max_nouns", "integer", 2, "genetiivisubstantiivien enimmäismäärä peräkkäin", minimum=1),
 )

@@ -1,5 +1,6 @@
 """PL307: nominal style, a light verb carrying an action noun (suorittaa tarkistuksen)."""
 
+from guidekit.languages import written_in
 from guidekit import morphology
 from guidekit.rules import Report
 from guidekit.settings import Setting
@@ -8,7 +9,7 @@ from guidekit.rules.plain import sentences
 NAMES = ("PL307", "nominal-style")
 DESCRIPTION = "Substantiivityyli: tekemisen nimi apuverbin kanssa"
 TAGS = ("plain-language", "verbs", "voikko")
-LANGUAGES = ("fi", "selko")
+LANGUAGES = written_in("fi")  # Finnish and selko
 SETTINGS = (
     Setting("window", "integer", 3, "kuinka monen sanan päässä tekemisen nimi voi olla verbistä", minimum=1),
     Setting("light_verbs", "list", [], "kevyet verbit perusmuodossa"),

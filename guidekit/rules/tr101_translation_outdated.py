@@ -1,37 +1,41 @@
-"""TR101: the Finnish source changed after this translation was last brought up to date."""
+"""TR101: the Finnish source changed after this translation was last brought up to date,
+or the translation was never marked up to date (a state of its own: not "outdated")."""
 
+from guidekit.languages import TRANSLATIONS
 from guidekit.frontmatter import read_front_matter
 from guidekit.rules import Report
 from guidekit.translations import HASH_DIFFERS, HASH_FIELD, NO_HASH, SOURCE_LANGUAGE, state_from_hash, stored_hash
 
 NAMES = ("TR101", "translation-outdated")
-DESCRIPTION = "Käännös voi olla vanhentunut"
+DESCRIPTION = "Käännös voi olla vanhentunut, tai sitä ei ole merkitty ajan tasalle"
 TAGS = ("authoring", "translations")
-LANGUAGES = ("sv", "en", "selko")
+LANGUAGES = TRANSLATIONS
 MESSAGES = {
-    "fi": ("käännös voi olla vanhentunut: {why}", "{todo}"),
-    "en": ("the translation may be out of date: {why}", "{todo}"),
+    "fi": ("{why}", "{todo}"),
+    "en": ("{why}", "{todo}"),
 }
 WHY = {
     "fi": {
         HASH_DIFFERS: (
-            "suomenkielistä sivua on muutettu sen jälkeen, kun käännös merkittiin ajan tasalle",
-            "katso, mitä sivulla {source} on muuttunut (git log -p {source}), päivitä käännös ja aja "
+            "käännös voi olla vanhentunut: suomenkielistä sivua on muutettu sen jälkeen, kun käännös "
+            "merkittiin ajan tasalle",
+            "katso, mitä sivulla {source} on muuttunut (guidekit status {path}), päivitä käännös ja aja "
             "guidekit status --mark-synced {path}",
         ),
         NO_HASH: (
-            f"käännöstä ei ole merkitty ajan tasalle (kenttä {HASH_FIELD} puuttuu)",
+            "käännöstä ei ole vielä merkitty ajan tasalle",
             "vertaa käännöstä sivuun {source}; kun käännös vastaa sitä, aja guidekit status --mark-synced {path}",
         ),
     },
     "en": {
         HASH_DIFFERS: (
-            "the Finnish page has changed since the translation was marked up to date",
-            "see what changed in {source} (git log -p {source}), update the translation, then run "
+            "the translation may be out of date: the Finnish page has changed since the translation "
+            "was marked up to date",
+            "see what changed in {source} (guidekit status {path}), update the translation, then run "
             "guidekit status --mark-synced {path}",
         ),
         NO_HASH: (
-            f"the translation has never been marked up to date (no {HASH_FIELD} field)",
+            "the translation has never been marked up to date",
             "compare it with {source}; once it matches, run guidekit status --mark-synced {path}",
         ),
     },

@@ -12,6 +12,7 @@ GUIDEKIT_BROWSER_SITE=<folder> tests an already built site instead of building o
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,6 +106,11 @@ SMALL_SITE_PAGES = {
     "# Vain suomeksi\n\nTämä sivu on vain suomeksi.\n",
     "sv/index.md": "---\ntitle: Startsida\ndescription: Webbplatsens startsida.\n---\n# Startsida\n\n"
     "Välkommen till webbplatsen.\n",
+    # Translated, then the Finnish page changed: the Swedish page carries the outdated notice.
+    "fi/muuttunut.md": "---\ntitle: Muuttunut sivu\ndescription: Sivua on muutettu.\n---\n"
+    "# Muuttunut sivu\n\nTätä sivua on muutettu käännöksen jälkeen.\n",
+    "sv/muuttunut.md": "---\ntitle: Ändrad sida\ndescription: Sidan har ändrats.\nsource_hash: \"000000000000\"\n---\n"
+    "# Ändrad sida\n\nDen här sidan har ändrats efter översättningen.\n",
 }
 # Planted into planted.html, a copy of the built front page: an image without alt text,
 # text far too pale to read on white, and a link told apart by its colour alone.
@@ -157,6 +163,9 @@ def small_site(tmp_path_factory) -> SmallSite:
     built = site_pages(site)
     front = (site / "index.html").read_text(encoding="utf-8")
     assert "</h1>" in front
+    # The planted faults (inline styles, a key handler) must take effect for the checks to
+    # find them: the copies go without the page's Content-Security-Policy, which blocks them.
+    front = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", front)
     planted_pages = {
         "planted.html": PLANTED,
         "planted-layout.html": PLANTED_LAYOUT,

@@ -63,3 +63,30 @@ def test_footer_copyright_line_has_no_axe_violations(new_page, small_site):
         assert tab.locator(".md-copyright").inner_text().strip().startswith("©")
         problems += check_with_axe(tab, small_site.url, pages, name)
     assert not problems, "\n".join(problems)
+
+
+def test_outdated_notice_is_a_visible_box_leading_to_the_finnish_page(new_page, small_site):
+    """The notice is a framed box, bolder than the example-site notice, axe-clean at both
+    widths, and its link opens the Finnish source page."""
+    for name, viewport in VIEWPORTS.items():
+        tab = new_page(viewport, axe=True)
+        tab.goto(small_site.url + "/sv/muuttunut/")
+        box = tab.locator(".gk-outdated-notice")
+        assert box.is_visible() and box.get_attribute("role") == "note", name
+        style = box.evaluate(
+            "e => { const s = getComputedStyle(e); return {"
+            " widths: ['Top', 'Right', 'Bottom', 'Left'].map(side => parseFloat(s['border' + side + 'Width'])),"
+            " weight: parseInt(getComputedStyle(e.querySelector('p')).fontWeight, 10) }; }"
+        )
+        example = tab.locator(".gk-example-notice")
+        if example.count():  # the example data is on: the notice to be at least as visible as
+            example_left = example.evaluate("e => parseFloat(getComputedStyle(e).borderLeftWidth)")
+            assert style["widths"][3] >= example_left, name
+        assert min(style["widths"]) >= 2 and style["weight"] >= 700, (name, style)
+        violations = axe_violations(tab)
+        assert not violations, describe_violations(f"/sv/muuttunut/ ({name})", violations)
+    link = box.locator("a")
+    assert link.get_attribute("hreflang") == "fi"
+    link.click()
+    tab.wait_for_url(small_site.url + "/muuttunut/")
+    assert tab.locator("html").get_attribute("lang") == "fi" and "Muuttunut sivu" in tab.locator("h1").inner_text()
