@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -36,6 +37,21 @@ def run_build(config_file: Path, site_dir: Path, env: dict | None = None) -> sub
         text=True,
         env=environment,
     )
+
+
+# The parts of the repository a site needs: configuration, templates, hooks, data, pages.
+SITE_PARTS = ("mkdocs.yml", "overrides", "hooks", "data", "guidekit.yml", "docs")
+
+
+def copy_site_tree(target: Path, parts: tuple[str, ...] = SITE_PARTS) -> Path:
+    """A copy of the real site's parts in target, for tests that change or run commands on it."""
+    for part in parts:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy(source, target / part)
+    return target
 
 
 @pytest.fixture(scope="session")

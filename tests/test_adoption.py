@@ -5,25 +5,18 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import SITE_PARTS, copy_site_tree
 
-PARTS = ("mkdocs.yml", "overrides", "hooks", "data", "guidekit.yml", "docs", "authoring")
 # Cheap modules that read the real tree's content (facts and their data file).
 CONTENT_TESTS = ("tests/test_facts.py",)
 
 
 def test_content_checks_pass_with_example_data_false_and_a_new_guide(tmp_path):
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy(source, tmp_path / part)
+    copy_site_tree(tmp_path, SITE_PARTS + ("authoring",))
     county = tmp_path / "data" / "county.yml"
     text, count = re.subn(r"(?m)^example_data: true\b", "example_data: false", county.read_text(encoding="utf-8"))
     assert count == 1 or "example_data: false" in text

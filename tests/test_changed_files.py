@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 import subprocess
 import sys
 import uuid
@@ -13,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import copy_site_tree
 from guidekit.changes import report
 
-REPO_PARTS = ("mkdocs.yml", "overrides", "hooks", "data", "guidekit.yml", "docs")
 HEADING = {"fi": "Muutetut tiedostot", "en": "Changed files"}
 NONE = {"fi": "Tiedostoja ei muutettu.", "en": "No files changed."}
 NEXT = {"fi": "Seuraavaksi:", "en": "Next:"}
@@ -28,13 +26,7 @@ def guidekit(cwd: Path, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    for part in REPO_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, tmp_path / part)
-    return tmp_path
+    return copy_site_tree(tmp_path)
 
 
 def snapshot(tree: Path) -> dict[str, str]:

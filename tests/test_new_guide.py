@@ -4,7 +4,6 @@ added to the navigation, and that builds under `mkdocs build --strict`."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 import uuid
@@ -12,14 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_build
+from conftest import copy_site_tree, run_build
 from guidekit.commands.new import NavError, add_to_nav
 from guidekit.facts import format_date, load_facts
 from guidekit.frontmatter import read_front_matter
 from guidekit.lint import lint_file, make_context
 
 TODAY = dt.date.today()
-REPO_PARTS = ("mkdocs.yml", "overrides", "hooks", "data", "guidekit.yml", "docs")
 
 
 def guidekit(cwd: Path, *args: str) -> subprocess.CompletedProcess:
@@ -40,13 +38,7 @@ def slug() -> str:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A copy of the site: configuration, templates, hooks, data and every page."""
-    for part in REPO_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, tmp_path / part)
-    return tmp_path
+    return copy_site_tree(tmp_path)
 
 
 def test_new_guide_has_every_field_and_the_house_sections(repo, slug):
