@@ -117,14 +117,18 @@ def render(value, lang: str) -> str:
     return str(value)
 
 
+def coming_items(items: list[dict], on: dt.date) -> list[dict]:
+    """A schedule's items from the given day on, in date order; an item with no date stays."""
+    kept = (item for item in items if not isinstance(item.get("date"), dt.date) or item["date"] >= on)
+    return sorted(kept, key=lambda item: item.get("date") or dt.date.min)
+
+
 def render_list(value: dict, lang: str) -> str:
     template = localize(value.get("format", {}), lang)
     lines = []
     items = value["items"]
     if value.get("hide_past"):  # a schedule: days gone by are left out at build time
-        on = today()
-        items = sorted((i for i in items if not isinstance(i.get("date"), dt.date) or i["date"] >= on),
-                       key=lambda i: i.get("date") or dt.date.min)
+        items = coming_items(items, today())
         if not items:
             return str(localize(value.get("empty", ""), lang))
     for item in items:

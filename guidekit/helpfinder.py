@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from html import escape
 from zoneinfo import ZoneInfo
 
-from guidekit.facts import format_date, localize, today
+from icalendar import Calendar, Event
+
+from guidekit.facts import coming_items, format_date, localize, today
 
 TIMEZONE = ZoneInfo("Europe/Helsinki")
 # "10–13", "9.30-11", "12:15–14": the tour's time field; an en dash or a hyphen.
@@ -45,8 +47,7 @@ def anchor(name: str) -> str:
 def upcoming_stops(facts: dict, on: dt.date) -> list[dict]:
     """Tour stops on or after the given day, in date order; past stops are left out."""
     items = (facts.get("digital_support_tour") or {}).get("items") or []
-    dated = [item for item in items if isinstance(item.get("date"), dt.date)]
-    return sorted((item for item in dated if item["date"] >= on), key=lambda item: item["date"])
+    return [item for item in coming_items(items, on) if isinstance(item.get("date"), dt.date)]
 
 
 def help_points(facts: dict, lang: str, on: dt.date) -> list[HelpPoint]:
@@ -178,17 +179,15 @@ def _times(stop: dict) -> tuple[dt.datetime, dt.datetime] | dt.date:
 
 def tour_calendar(facts: dict, lang: str, site_host: str, on: dt.date | None = None) -> bytes:
     """The coming tour stops as an iCalendar feed (RFC 5545) a library or NGO can subscribe to."""
-    from icalendar import Calendar, Event
-
     on = on or today()
     tour = facts.get("digital_support_tour") or {}
     calendar = Calendar()
     calendar.add("prodid", "-//Asioi digitaalisesti//guidekit//FI")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", str(localize(tour.get("calendar_name", "Digitukikiertue"), lang)))
-    stamp = dt.datetime.combine(on, dt.time(0, 0), dt.timezone.utc)
     summary = str(localize(tour.get("calendar_name", "Digitukikiertue"), lang))
+    calendar.add("x-wr-calname", summary)
+    stamp = dt.datetime.combine(on, dt.time(0, 0), dt.timezone.utc)
     for stop in upcoming_stops(facts, on):
         place = str(localize(stop.get("place", ""), lang))
         event = Event()

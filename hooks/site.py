@@ -75,7 +75,9 @@ def on_files(files, config):
     # where they are, so the file gets this language's address itself.
     lang = current_language(config)
     host = urlsplit(config.site_url or "").hostname or "localhost"
-    folder = _state.setdefault("generated", Path(tempfile.mkdtemp(prefix="guidekit-generated-")))
+    if "generated" not in _state:  # one folder per process, not a new one per language build
+        _state["generated"] = Path(tempfile.mkdtemp(prefix="guidekit-generated-"))
+    folder = _state["generated"]
     src_uri = f"{lang}/{CALENDAR_FILE}"
     (folder / lang).mkdir(parents=True, exist_ok=True)
     (folder / src_uri).write_bytes(tour_calendar(_state["facts"], lang, host))
