@@ -1,24 +1,21 @@
 """Videos with captions: the VID rules (guidekit/rules/vid*.py), the captions reader
 (guidekit/video.py) and what the build publishes (hooks/video.py).
 
-The video is made with ffmpeg in the test (installed by `./dev test`, see README), a
+The video is made with ffmpeg in the test (conftest.make_video; installed by `./dev test`, see README), a
 second of colour, so the small sites build in seconds. Each site is built once.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import checks_tree, make_site, require_tool, run_build, write_page
+from conftest import checks_tree, make_site, make_video, run_build, write_page
 from guidekit.commands.lint import lint_pages
 from guidekit.video import parse_captions, transcript
 from html_tools import parse_html
 
-FFMPEG = shutil.which("ffmpeg") or "/usr/bin/ffmpeg"
 FRONT = "---\ntitle: {title}\ndescription: {title}.\n{extra}---\n\n"
 FI = FRONT.format(title="Kirjautuminen", extra="") + (
     "# Kirjautuminen\n\nKatso video.\n\n![Näin kirjaudut sovellukseen](assets/video/kirjaudu.webm)\n"
@@ -50,18 +47,6 @@ FI_CAPTIONS = (
     "00:01.000 --> 00:02.000\n<v Anna>Tunnistaudu pankkitunnuksilla.\n"
 )
 SV_CAPTIONS = "WEBVTT\n\n00:00.000 --> 00:02.000\nÖppna appen och välj Logga in.\n"
-
-
-def make_video(path: Path, seconds: int = 2) -> Path:
-    """A tiny WebM (VP8) video of one colour, made with ffmpeg."""
-    require_tool(FFMPEG, "ffmpeg")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [FFMPEG, "-v", "error", "-y", "-f", "lavfi", "-i", f"color=c=0x00467f:s=64x36:d={seconds}:r=10",
-         "-c:v", "libvpx", "-b:v", "50k", str(path)],
-        check=True, capture_output=True,
-    )
-    return path
 
 
 def one(element, tag: str, **attrs):
