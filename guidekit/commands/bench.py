@@ -2,6 +2,7 @@
 guidekit bench --weigh SITE
 guidekit bench --reload [--guides N] [--repeat R]
 guidekit bench --publish SITE
+guidekit bench --stock [--guides N [N…]] [--repeat R]
 
 Generates a synthetic site of N valid guides × 4 languages (full front matter, a small
 screenshot each) in a temporary folder with the real configuration, templates, hooks
@@ -29,6 +30,11 @@ writes site/) in Chromium and prints a table of their bytes: the real site's bud
 --reload serves the synthetic site with `mkdocs serve` (every language, then Finnish only),
 saves a Finnish guide R times (at least 3) and prints the seconds from each save to the
 served page showing the edit in its findings panel (guidekit/servebench.py).
+--stock builds the same synthetic Markdown also with stock Material + stock static-i18n
+(selko's pages under the ISO code "et", which static-i18n requires; no overrides, hooks or
+checks), in turn with ours cold (.cache/guidekit emptied) and warm (right after), R times,
+and prints each one's median CPU time (the process and its children), the ratio to the
+stock build and the CPU time per page; with several N, the cost of each added page.
 --publish SITE prints the PDFs of an already built publish site (`./dev build`) into a
 temporary folder, one language at a time, as `guidekit pdf --publish` does: wall time,
 files, pages and bytes per language (guidekit/bench.py: publish_times).
@@ -52,6 +58,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--search", type=Path, nargs="?", const=True, default=None, metavar="SITE", help="aja hakukysymykset Chromiumissa (oletus: rakentaa oikean sivuston)")
     parser.add_argument("--reload", action="store_true", help="mittaa esikatselu: sekunnit sivun tallennuksesta päivittyneeseen sivuun (mkdocs serve)")
     parser.add_argument("--weigh", type=Path, default=None, metavar="SITE", help="punnitse vain valmiin sivuston ohjesivut (esim. site/)")
+    parser.add_argument("--stock", action="store_true",
+                        help="vertaa CPU-aikaa samaan sisältöön vakio-Materialilla ja -static-i18n:llä (kylmä ja lämmin)")
     parser.add_argument("--publish", type=Path, default=None, metavar="SITE",
                         help="mittaa PDF-julkaisun (guidekit pdf --publish) aika kielittäin valmiista sivustosta")
 
@@ -69,6 +77,8 @@ def run(args) -> int:
         return 2
     if args.reload:
         return reload(root, args.guides, max(args.repeat, 3))
+    if args.stock:
+        return stock(root, args.guides, args.repeat, args.keep)
     if args.keep and args.keep.exists() and any(args.keep.iterdir()):
         print(f"{args.keep}: kansio ei ole tyhjä", file=sys.stderr)
         return 2
@@ -173,6 +183,31 @@ def reload(root: Path, sizes: list[int], edits: int) -> int:
                     return 1
                 shown = ", ".join(f"{t:.1f}" for t in times)
                 print(f"{pages} sivua, {label}: tallennuksesta päivittyneeseen sivuun {median(times):.1f} s (mediaani; {shown})", flush=True)
+def stock(root: Path, sizes: list[int], repeat: int, keep: Path | None) -> int:
+    from guidekit.bench import compare_with_stock, stock_growth
+
+    results = []
+    with tempfile.TemporaryDirectory(prefix="guidekit-stock-") as temporary:
+        for guides in sizes:
+            site = (keep or Path(temporary)) / f"n{guides}"
+            if site.exists() and any(site.iterdir()):
+                print(f"{site}: kansio ei ole tyhjä", file=sys.stderr)
+                return 2
+            site.mkdir(parents=True, exist_ok=True)
+            pages = generate_site(site, root, guides)
+            print(f"synteettinen sivusto: {pages} sivua kansiossa {site}", flush=True)
+            try:
+                result = compare_with_stock(site, repeat)
+            except RuntimeError as error:
+                print(error, file=sys.stderr)
+                return 1
+            print(result.report(), flush=True)
+            results.append((guides, result))
+    if len(results) > 1:
+        print(stock_growth(results))
+    return 0
+
+
 def time_publish(folder: Path) -> int:
     from guidekit.bench import publish_table, publish_times
     from guidekit.pdf import PdfError
