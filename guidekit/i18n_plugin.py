@@ -42,7 +42,7 @@ from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE, language
-from guidekit.search import SearchDataError, build_search_data, load_search_data
+from guidekit.search import SearchDataError, build_search_data, linked_pages, load_search_data
 
 SELKO = "selko"
 HREFLANG = {SELKO: "fi-x-selko"}
@@ -152,7 +152,7 @@ class GuidekitI18n(I18n):
                 prefix = language_prefix(lang, self.default_language)
                 own = own_language_index(index, prefix, fallback_urls, lang)
                 own["config"]["guidekit"] = build_search_data(
-                    own["docs"], lang, self._page_meta(lang, prefix), self._search_settings(config)[lang]
+                    own["docs"], lang, self._page_meta(lang, prefix), self._search_settings(config)[lang], self._page_links(lang, prefix)
                 )
                 self.search_indexes[lang] = own
 
@@ -171,6 +171,15 @@ class GuidekitI18n(I18n):
             if page is not None and file.locale == lang and file.url.startswith(prefix):
                 meta[file.url[len(prefix):]] = page.meta or {}
         return meta
+
+    def _page_links(self, lang: str, prefix: str) -> dict[str, set[str]]:
+        """The pages each of the language's own pages links to, by their address in its index."""
+        links = {}
+        for file in self.i18n_files_per_language.get(lang, []):
+            page = getattr(file, "page", None)
+            if page is not None and file.locale == lang and file.url.startswith(prefix) and page.content:
+                links[file.url[len(prefix):]] = linked_pages(page.content, file.url, prefix)
+        return links
 
     def reconfigure_search_index(self, config):
         # Instead of one merged index: write each language's own (the root one is Finnish).
