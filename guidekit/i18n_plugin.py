@@ -25,24 +25,35 @@ override leaks into the languages built after selko. Instead this plugin:
 - in a one-language preview (`build_only_locale`, `./dev serve sv`), still shows
   the Finnish page where the language lacks one. static-i18n makes the previewed
   language the default, so it would fall back to itself and a missing page would
-  fail the strict build (see SourceFallbackFiles).
+  fail the strict build (see SourceFallbackFiles);
+- serves that preview at the language's real addresses (/sv/…, not at the root where
+  static-i18n puts the default language): site_dir and site_url get the language's
+  folder, so every address the hooks derive from them (pages, short addresses, search,
+  canonical links) is the published one; the root gets a page saying that only this
+  language is in the preview (also the preview's 404 page), and the live site's
+  address is kept for links to the Finnish pages (see OneLanguagePreview).
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
+import yaml
 from mkdocs import plugins
 from mkdocs.config import config_options
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.utils.yaml import yaml_load
 from mkdocs_static_i18n import config as i18n_config
 from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE, language
-from guidekit.search import SearchDataError, build_search_data, load_search_data
+from guidekit.preview import one_language_root_page
+from guidekit.search import SearchDataError, build_search_data, linked_pages, load_search_data
 
 SELKO = "selko"
 HREFLANG = {SELKO: "fi-x-selko"}
@@ -85,6 +96,39 @@ def own_language_index(index: dict, prefix: str, fallback_urls: set[str], lang: 
     return {**index, "config": config, "docs": docs}
 
 
+def published_site_url(config) -> str | None:
+    """site_url as mkdocs.yml gives it: `mkdocs serve` replaces config.site_url with its own
+    address before any plugin sees the config."""
+    try:
+        with open(config.config_file_path, encoding="utf-8") as source:
+            written = yaml_load(source).get("site_url")
+    except (OSError, yaml.YAMLError, ConfigurationError, AttributeError, TypeError):
+        written = None  # MkDocs has read the same file already; fall back to what it made of it
+    return written if isinstance(written, str) and written else config.site_url
+
+
+@dataclass(frozen=True)
+class OneLanguagePreview:
+    """Where a one-language preview's root is, and what its root page links to."""
+
+    code: str
+    name: str
+    root_dir: str  # the site_dir MkDocs was given; the language is built into root_dir/<code>/
+    root_path: str  # the address path of the site root ("/", or site_url's sub-path)
+    live_site_url: str | None  # the published site, for links to pages not in the preview
+
+    @property
+    def language_path(self) -> str:
+        return self.root_path.rstrip("/") + f"/{self.code}/"
+
+    def write_root_pages(self) -> None:
+        root = Path(self.root_dir)
+        for kind in ("index", "404"):
+            html = one_language_root_page(kind, self.code, self.name, self.language_path, self.live_site_url,
+                                          HREFLANG.get(self.code, self.code))
+            (root / f"{kind}.html").write_text(html, encoding="utf-8")
+
+
 class SourceFallbackFiles(folder.I18nFiles):
     """Files of a one-language preview that also resolve links to Finnish fallbacks."""
 
@@ -107,6 +151,7 @@ class GuidekitI18n(I18n):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.search_indexes: dict[str, dict] = {}
+        self.preview: OneLanguagePreview | None = None
 
     def on_config(self, config):
         config = super().on_config(config)
@@ -114,7 +159,25 @@ class GuidekitI18n(I18n):
         # every language's build so that one language's rtl never leaks into the next.
         registered = language(self.current_language)
         config.theme["direction"] = registered.direction if registered else "ltr"
+        self.preview = None
+        only = self.config.build_only_locale
+        if only and only != DEFAULT_LANGUAGE:
+            self._serve_at_own_addresses(config, only)
         return config
+
+    def _serve_at_own_addresses(self, config, code: str) -> None:
+        """One-language preview: build the language into its own folder of the site and give
+        site_url that folder, so /sv/… is what it is on the published site."""
+        self.preview = OneLanguagePreview(
+            code=code,
+            name=self.get_language_config(code).name or code,
+            root_dir=config.site_dir,
+            root_path=urlsplit(config.site_url or "/").path or "/",
+            live_site_url=published_site_url(config),
+        )
+        config.site_dir = str(Path(config.site_dir) / code)
+        if config.site_url:
+            config.site_url = config.site_url.rstrip("/") + f"/{code}/"
 
     def reconfigure_files(self, files, mkdocs_config):
         i18n_files = super().reconfigure_files(files, mkdocs_config)
@@ -152,7 +215,7 @@ class GuidekitI18n(I18n):
                 prefix = language_prefix(lang, self.default_language)
                 own = own_language_index(index, prefix, fallback_urls, lang)
                 own["config"]["guidekit"] = build_search_data(
-                    own["docs"], lang, self._page_meta(lang, prefix), self._search_settings(config)[lang]
+                    own["docs"], lang, self._page_meta(lang, prefix), self._search_settings(config)[lang], self._page_links(lang, prefix)
                 )
                 self.search_indexes[lang] = own
 
@@ -171,6 +234,15 @@ class GuidekitI18n(I18n):
             if page is not None and file.locale == lang and file.url.startswith(prefix):
                 meta[file.url[len(prefix):]] = page.meta or {}
         return meta
+
+    def _page_links(self, lang: str, prefix: str) -> dict[str, set[str]]:
+        """The pages each of the language's own pages links to, by their address in its index."""
+        links = {}
+        for file in self.i18n_files_per_language.get(lang, []):
+            page = getattr(file, "page", None)
+            if page is not None and file.locale == lang and file.url.startswith(prefix) and page.content:
+                links[file.url[len(prefix):]] = linked_pages(page.content, file.url, prefix)
+        return links
 
     def reconfigure_search_index(self, config):
         # Instead of one merged index: write each language's own (the root one is Finnish).
@@ -222,3 +294,5 @@ class GuidekitI18n(I18n):
                 root_404.write_bytes(default_404)
             # static-i18n leaves current_language at the last language built.
             self.current_language = self.default_language
+            if self.preview is not None:
+                self.preview.write_root_pages()

@@ -82,16 +82,17 @@ def make_site(tmp_path: Path, pages: dict[str, str], keep_nav: bool = False) -> 
     return config
 
 
-def build_small_site_at(folder: Path, pages: dict[str, str], site_url: str) -> Path:
+def build_small_site_at(folder: Path, pages: dict[str, str], site_url: str, env: dict | None = None) -> Path:
     """A small site (make_site, in folder/src) built with another site_url, e.g. under a
-    sub-path, checks off; returns the built folder (folder/site)."""
+    sub-path, checks off (env adds to the build's environment, e.g. GUIDEKIT_PUBLISH_PDF);
+    returns the built folder (folder/site)."""
     import re
 
     config = make_site(folder / "src", pages)
     text = config.read_text(encoding="utf-8")
     config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {site_url}", text), encoding="utf-8")
     site = folder / "site"
-    result = run_build(config, site, {"GUIDEKIT_CHECKS": "0"})
+    result = run_build(config, site, {"GUIDEKIT_CHECKS": "0", **(env or {})})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from conftest import make_site
 from guidekit.findings import ERROR, WARNING, Finding
-from guidekit.preview import PREVIEW_ENV, findings_panel, preview_wanted, with_panel
+from guidekit.preview import PREVIEW_ENV, findings_panel, one_language_root_page, preview_wanted, with_panel
 
 # One sentence of 45 words: over the standard-Finnish limit (PL101) but otherwise plain.
 LONG_SENTENCE = (
@@ -142,6 +142,16 @@ def test_panel_goes_after_the_title_once_and_only_into_an_article():
     assert "gk-findings-style" in once.split("</head>")[0]
     assert with_panel(once, '<section id="gk-findings">P</section>') == once
     assert with_panel("<html><body><p>redirect</p></body></html>", "P") == "<html><body><p>redirect</p></body></html>"
+
+
+def test_one_language_root_page_names_the_language_links_it_and_escapes():
+    page = one_language_root_page("index", "xx", "<Kieli & co>", "/sub/xx/", "https://live.example/?a=1&b=2", "xx-Latn")
+    assert "<Kieli" not in page and "&lt;Kieli &amp; co&gt;" in page
+    assert '<a href="/sub/xx/" hreflang="xx-Latn">' in page and 'href="https://live.example/?a=1&amp;b=2"' in page
+    assert '<html lang="fi">' in page and "./dev serve xx" in page
+    missing = one_language_root_page("404", "xx", "X", "/xx/", None)
+    assert "Sivua ei ole tässä esikatselussa" in missing and "https://" not in missing
+    assert '<a href="/xx/" hreflang="xx">' in missing
 
 
 def test_mkdocs_serve_shows_the_finding_on_the_served_page(tmp_path):
