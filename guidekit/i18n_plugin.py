@@ -65,7 +65,7 @@ import guidekit
 from guidekit.incremental import input_signature, merged_index_docs, newer_than_built
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE, language
 from guidekit.preview import one_language_root_page
-from guidekit.search import SearchDataError, build_search_data, load_search_data
+from guidekit.search import SearchDataError, build_search_data, linked_pages, load_search_data
 
 SELKO = "selko"
 HREFLANG = {SELKO: "fi-x-selko"}
@@ -358,16 +358,16 @@ class GuidekitI18n(I18n):
                 index = json.loads(plugin.search_index.generate_search_index(None))
                 prefix = language_prefix(lang, self.default_language)
                 own = own_language_index(index, prefix, fallback_urls, lang)
-                meta = self._page_meta(lang, prefix)
+                meta, links = self._page_meta(lang, prefix), self._page_links(lang, prefix)
                 if self.incremental and lang in self._search_before:
                     # Only the rebuilt pages were indexed: the others keep their entries.
-                    docs_before, meta_before = self._search_before[lang]
+                    docs_before, meta_before, links_before = self._search_before[lang]
                     own["docs"] = merged_index_docs(docs_before, own["docs"])
-                    meta = {**meta_before, **meta}
+                    meta, links = {**meta_before, **meta}, {**links_before, **links}
                 if self.fast_preview:
-                    self._search_before[lang] = (own["docs"], meta)
+                    self._search_before[lang] = (own["docs"], meta, links)
                 own["config"]["guidekit"] = build_search_data(
-                    own["docs"], lang, meta, self._search_settings(config)[lang]
+                    own["docs"], lang, meta, self._search_settings(config)[lang], links
                 )
                 self.search_indexes[lang] = own
 
@@ -388,6 +388,15 @@ class GuidekitI18n(I18n):
             if file.locale == lang and file.url.startswith(prefix):
                 meta[file.url[len(prefix):]] = page.meta or {}
         return meta
+
+    def _page_links(self, lang: str, prefix: str) -> dict[str, set[str]]:
+        """The pages each of the language's own pages links to, by their address in its index."""
+        links = {}
+        for file in self.i18n_files_per_language.get(lang, []):
+            page = getattr(file, "page", None)
+            if page is not None and file.locale == lang and file.url.startswith(prefix) and page.content:
+                links[file.url[len(prefix):]] = linked_pages(page.content, file.url, prefix)
+        return links
 
     def reconfigure_search_index(self, config):
         # Instead of one merged index: write each language's own (the root one is Finnish).

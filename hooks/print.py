@@ -46,6 +46,7 @@ from guidekit.lint import checks_enabled
 from guidekit.htmlsafe import plain_text
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE
 from guidekit.pdf import LARGE_PRINT, REGULAR, pdf_path
+from guidekit import buildcache
 from guidekit.qr import qr_file_name, qr_svg, write_qr_files
 
 log = get_plugin_logger("guidekit.print")
@@ -78,6 +79,7 @@ def on_config(config):
     if i18n is not None and i18n.building:
         return config  # a further language of the same build: checked once already
     root = Path(config.config_file_path).parent
+    buildcache.use(root)  # QR codes kept between builds (.cache/guidekit/artifacts)
     try:
         _state["ui"] = load_facts(root / "data" / "ui.yml")
     except FactsError as error:

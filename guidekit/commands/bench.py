@@ -2,6 +2,7 @@
 guidekit bench --weigh SITE
 guidekit bench --reload [--guides N] [--repeat R] [--lang L] [--fast-only]
 guidekit bench --publish SITE
+guidekit bench --stock [--guides N [N…]] [--repeat R]
 
 Generates a synthetic site of N valid guides × 4 languages (full front matter, a small
 screenshot each) in a temporary folder with the real configuration, templates, hooks
@@ -32,6 +33,11 @@ and `./dev serve L` (the fast preview: --dirty, only the saved page rendered and
 saves a guide of L (default fi) R times (at least 3) and prints the median and every
 figure of the seconds from a save to the served page showing the edit in its findings
 panel (guidekit/servebench.py). --fast-only measures the fast preview only.
+--stock builds the same synthetic Markdown also with stock Material + stock static-i18n
+(selko's pages under the ISO code "et", which static-i18n requires; no overrides, hooks or
+checks), in turn with ours cold (.cache/guidekit emptied) and warm (right after), R times,
+and prints each one's median CPU time (the process and its children), the ratio to the
+stock build and the CPU time per page; with several N, the cost of each added page.
 --publish SITE prints the PDFs of an already built publish site (`./dev build`) into a
 temporary folder, one language at a time, as `guidekit pdf --publish` does: wall time,
 files, pages and bytes per language (guidekit/bench.py: publish_times).
@@ -58,6 +64,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--lang", default="fi", help="--reload: muokattavan ohjeen ja yhden kielen esikatselun kieli (oletus fi)")
     parser.add_argument("--fast-only", action="store_true", help="--reload: mittaa vain nopea esikatselu (./dev serve LANG)")
     parser.add_argument("--weigh", type=Path, default=None, metavar="SITE", help="punnitse vain valmiin sivuston ohjesivut (esim. site/)")
+    parser.add_argument("--stock", action="store_true",
+                        help="vertaa CPU-aikaa samaan sisältöön vakio-Materialilla ja -static-i18n:llä (kylmä ja lämmin)")
     parser.add_argument("--publish", type=Path, default=None, metavar="SITE",
                         help="mittaa PDF-julkaisun (guidekit pdf --publish) aika kielittäin valmiista sivustosta")
 
@@ -78,6 +86,8 @@ def run(args) -> int:
             print(f"--lang: {args.lang} ei ole sivuston kieli ({', '.join(LANGUAGES)})", file=sys.stderr)
             return 2
         return reload(root, args.guides, max(args.repeat, 3), args.lang, args.fast_only)
+    if args.stock:
+        return stock(root, args.guides, args.repeat, args.keep)
     if args.keep and args.keep.exists() and any(args.keep.iterdir()):
         print(f"{args.keep}: kansio ei ole tyhjä", file=sys.stderr)
         return 2
@@ -191,6 +201,31 @@ def reload(root: Path, sizes: list[int], edits: int, lang: str = "fi", fast_only
                 shown = ", ".join(f"{t:.2f}" for t in times)
                 print(f"{pages} sivua, {label}: tallennuksesta päivittyneeseen sivuun {median(times):.2f} s "
                       f"(mediaani {len(times)} tallennuksesta; {shown})", flush=True)
+    return 0
+
+
+def stock(root: Path, sizes: list[int], repeat: int, keep: Path | None) -> int:
+    from guidekit.bench import compare_with_stock, stock_growth
+
+    results = []
+    with tempfile.TemporaryDirectory(prefix="guidekit-stock-") as temporary:
+        for guides in sizes:
+            site = (keep or Path(temporary)) / f"n{guides}"
+            if site.exists() and any(site.iterdir()):
+                print(f"{site}: kansio ei ole tyhjä", file=sys.stderr)
+                return 2
+            site.mkdir(parents=True, exist_ok=True)
+            pages = generate_site(site, root, guides)
+            print(f"synteettinen sivusto: {pages} sivua kansiossa {site}", flush=True)
+            try:
+                result = compare_with_stock(site, repeat)
+            except RuntimeError as error:
+                print(error, file=sys.stderr)
+                return 1
+            print(result.report(), flush=True)
+            results.append((guides, result))
+    if len(results) > 1:
+        print(stock_growth(results))
     return 0
 
 

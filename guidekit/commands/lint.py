@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guidekit import lintcache, morphology
+from guidekit import buildcache, lintcache, morphology
 from guidekit.config import ConfigError
 from guidekit.findings import ERROR, INFO, Finding, to_json
 from guidekit.languages import BASE_LANGUAGE, LANGUAGES, UnknownLanguage, language_of
@@ -128,6 +128,7 @@ def lint_pages(
     ctx = make_context(root, message_lang=message_lang)
     cache_file = lintcache.cache_path(ctx.root) if use_cache and lintcache.cache_enabled() else None
     cache = lintcache.LintCache.load(cache_file) if cache_file is not None else None
+    buildcache.use(ctx.root if cache_file is not None else None)  # image inspections beside it
     # The addresses and the data files concern every page, so they are checked whatever
     # pages are linted; the build reports the same (hooks/checks.py runs this function).
     findings: list[Finding] = site_findings(ctx) if address_checks else []
