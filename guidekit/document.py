@@ -33,7 +33,7 @@ from mdit_py_plugins.attrs import attrs_plugin
 from guidekit import pagelimits
 from guidekit.facts import DERIVED_BLOCKS, PLACEHOLDER, Derived, lookup, render
 from guidekit.frontmatter import FrontMatter, read_front_matter
-from guidekit.video import is_video_address
+from guidekit.videotypes import is_video_address
 
 URL = re.compile(r"\b(?:https?://|www\.)\S+?(?=[.,;:!?)]*(?:\s|$))|\b[\w.+-]+@[\w-]+\.[\w.-]*\w")
 # (A URL or email ends before trailing punctuation: the full stop after it ends the sentence.)

@@ -33,11 +33,8 @@ from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from guidekit.images import find_image, is_external, src_path
 from guidekit.languages import BASE_LANGUAGE, LANGUAGES, language
+from guidekit.videotypes import OTHER_VIDEO_SUFFIXES, VIDEO_TYPES, is_video_address, video_type  # noqa: F401
 
-# The formats every current browser plays (MDN, "Media container formats").
-VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
-# Other video files an author may have at hand: reported (VID108), not shown as images.
-OTHER_VIDEO_SUFFIXES = (".mov", ".m4v", ".avi", ".mkv", ".ogv", ".wmv", ".flv", ".mpg", ".mpeg", ".3gp")
 # The poster, in the order it is looked for.
 POSTER_SUFFIXES = (".webp", ".jpg", ".jpeg", ".png")
 # Front matter of a page whose own-language captions may be replaced by another language's:
@@ -51,17 +48,6 @@ SENTENCE_END = re.compile(r"[.!?…:\"”»)]$")
 
 
 # --- Where a video's files are ---------------------------------------------------------
-
-
-def is_video_address(src: str) -> bool:
-    """An address of a video file, by its type (on this site or another)."""
-    suffix = posixpath.splitext(src_path(src).lower())[1]
-    return suffix in VIDEO_TYPES or suffix in OTHER_VIDEO_SUFFIXES
-
-
-def video_type(src: str) -> str | None:
-    """The MIME type of a video the site can publish, or None for another format."""
-    return VIDEO_TYPES.get(posixpath.splitext(src_path(src).lower())[1])
 
 
 def video_service(src: str, hosts: list[str]) -> str | None:
