@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 ERROR = "error"  # blocks publishing: fails `mkdocs build --strict`, `guidekit lint` exits 1
 WARNING = "warning"  # shown, never blocks (e.g. an outdated translation must not block Finnish fixes)
@@ -18,6 +18,10 @@ class Finding:
     message: str  # what is wrong, offending words quoted
     fix: str  # how the author fixes it
     severity: str = ERROR
+    # When `path` is another file than the page that led to the finding (a video's captions):
+    # that page, so the preview shows the finding on it. Not part of what the finding is:
+    # two pages showing the same captions give one finding.
+    page: str | None = field(default=None, compare=False)
 
     def format(self) -> str:
         return f"[{self.rule}] {self.path}:{self.line}: {self.message} — {self.fix}"

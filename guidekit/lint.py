@@ -124,6 +124,7 @@ def _finding(rule, path: str, report, settings: dict, ctx: LintContext) -> Findi
         message=message.format(**report.details),
         fix=fix.format(**report.details),
         severity=report.severity or settings["severity"],
+        page=path if report.path else None,
     )
 
 

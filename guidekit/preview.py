@@ -122,6 +122,8 @@ def findings_by_page(findings: list[Finding]) -> dict[str, list[Finding]]:
     pages: dict[str, list[Finding]] = {}
     for finding in findings:
         pages.setdefault(finding.path, []).append(finding)
+        if finding.page and finding.page != finding.path:  # e.g. a video's captions: on the page too
+            pages.setdefault(finding.page, []).append(finding)
     return pages
 
 

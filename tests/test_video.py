@@ -13,6 +13,7 @@ import pytest
 
 from conftest import checks_tree, make_site, make_video, run_build, write_page
 from guidekit.commands.lint import lint_pages
+from guidekit.preview import findings_by_page
 from guidekit.video import parse_captions, transcript
 from html_tools import parse_html
 
@@ -202,6 +203,9 @@ def test_captions_that_are_not_webvtt_are_reported_at_their_line_in_the_captions
     ]
     assert "aikarivi ei kelpaa: ”00:01,000 --> 00:02.000”" in findings[0].message
     assert "00:01.000 --> 00:04.000" in findings[0].fix
+    # The page that shows the captions gets their findings in its preview panel too.
+    assert {f.page for f in findings} == {"docs/fi/video.md"}
+    assert [f.line for f in findings_by_page(findings)["docs/fi/video.md"]] == [6, 9, 11]
     english = video_findings(tree, "en")
     assert "has no time line" in english[1].message and "add a time line" in english[1].fix
     vtt.write_text("00:00.000 --> 00:01.000\nAvaa sovellus.\n", encoding="utf-8")
