@@ -224,8 +224,18 @@ def read_page(text: str, lang: str, path: str) -> PageInfo:
     )
 
 
+def read_file_text(file: Path) -> str | None:
+    """A page's text, or None when it cannot be read as UTF-8."""
+    try:
+        return decode_page(file.read_bytes())[0]
+    except OSError:
+        return None
+
+
 def read_inventory(docs_dir: Path, root: Path | None = None, languages=LANGUAGES,
-                   default: str = DEFAULT_LANGUAGE) -> Inventory:
+                   default: str = DEFAULT_LANGUAGE, text_of=read_file_text) -> Inventory:
+    """Every page's address data. text_of(path) gives a page's text or None: `guidekit lint`
+    passes its context's reader, so a page is read (and its front matter parsed) once per run."""
     docs_dir = Path(docs_dir)
     try:
         prefix = docs_dir.relative_to(root).as_posix() if root else docs_dir.name
@@ -239,10 +249,7 @@ def read_inventory(docs_dir: Path, root: Path | None = None, languages=LANGUAGES
             rel = file.relative_to(folder).as_posix()
             if any(part.startswith(".") for part in PurePosixPath(rel).parts):
                 continue  # MkDocs skips hidden files too
-            try:
-                text, _not_utf8 = decode_page(file.read_bytes())
-            except OSError:
-                text = None
+            text = text_of(file)
             # Unreadable or not UTF-8: the build publishes a notice instead, and the checks
             # (GK000) name the file; here it is a page without front matter.
             text = text or ""
@@ -605,10 +612,11 @@ class Plan:
     findings: list
 
 
-def load_plan(root: Path, docs_dir: Path | None = None, default: str = DEFAULT_LANGUAGE) -> Plan:
+def load_plan(root: Path, docs_dir: Path | None = None, default: str = DEFAULT_LANGUAGE,
+              text_of=read_file_text) -> Plan:
     """Read docs/, the record and the redirects of the site in `root`, and check them."""
     root = Path(root)
-    inventory = read_inventory(docs_dir or root / "docs", root, default=default)
+    inventory = read_inventory(docs_dir or root / "docs", root, default=default, text_of=text_of)
     record, record_problems = load_record(root / RECORD_FILE)
     redirects, redirect_problems = load_redirects(root / REDIRECTS_FILE)
     findings = [*record_problems, *redirect_problems, *check_all(inventory, record, redirects)]
