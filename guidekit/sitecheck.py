@@ -31,7 +31,8 @@ COVERED_BY_PAGE_RULES = {"AD002": "FM107"}
 
 def site_findings(ctx, default_language: str = DEFAULT_LANGUAGE) -> list[Finding]:
     """Every site check's findings, after guidekit.yml's settings."""
-    plan = load_plan(ctx.root, ctx.root / "docs", default=default_language, text_of=_reader(ctx))
+    plan = load_plan(ctx.root, ctx.root / "docs", default=default_language, text_of=_reader(ctx),
+                     message_lang=ctx.message_lang)
     found = [
         *plan.findings,
         *data_findings(ctx.root, ctx.message_lang),
