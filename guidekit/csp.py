@@ -69,14 +69,16 @@ def read_scripts(page_html: str) -> PageScripts:
     result = PageScripts()
     for part in _PARTS.finditer(page_html):
         if part.group("script"):
-            attrs = _StartTag(f"<script{part.group('script_attrs')}>").attrs
+            written = part.group("script_attrs")
+            attrs = _StartTag(f"<script{written}>").attrs if written.strip() else {}
             if "src" not in attrs and attrs.get("type", "").strip().lower() in SCRIPT_TYPES:
                 result.inline.append(part.group("text"))
         elif part.group("tag"):
             tag = part.group("tag").lower()
             if tag == "head" and result.head_start is None:
                 result.head_start = part.end()
-            elif tag == "meta" and result.charset_end is None and "charset" in _StartTag(part.group(0)).attrs:
+            elif (tag == "meta" and result.charset_end is None and "charset" in part.group(0).lower()
+                  and "charset" in _StartTag(part.group(0)).attrs):
                 result.charset_end = part.end()
     return result
 

@@ -16,6 +16,7 @@ its page, search entry, sitemap line and navigation link.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
@@ -45,11 +46,18 @@ def _docs_file(file, docs: Path) -> bool:
 
 def on_files(files, config):
     docs = Path(config.docs_dir)
+    # Each language build sees the same files: judge each once per build, not once per language.
+    i18n = config.plugins.get("guidekit-i18n")
+    if not (i18n is not None and i18n.building) or "verdicts" not in _state:
+        _state["verdicts"] = {}
+    verdicts = _state["verdicts"]
     for file in list(files):
         if not _docs_file(file, docs):
             continue  # the theme's own files
         path = Path(file.abs_src_path)
-        if problem_of(path, docs, _state["allow"]) or _unsafe_svg(path):
+        if path not in verdicts:
+            verdicts[path] = bool(problem_of(path, docs, _state["allow"]) or _unsafe_svg(path))
+        if verdicts[path]:
             files.remove(file)
             if file.src_uri not in _state["told"]:  # once, not once per language build
                 _state["told"].add(file.src_uri)
@@ -67,6 +75,16 @@ def _unsafe_svg(path: Path) -> bool:
 
 
 def _draft(path: Path) -> bool:
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    return _draft_of(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8192)
+def _draft_of(path: Path, _mtime_ns: int, _size: int) -> bool:
+    # Once per version of the page: every language build reads the Finnish pages again.
     try:
         text, _problem = decode_page(path.read_bytes())
     except OSError:
