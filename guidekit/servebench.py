@@ -10,6 +10,7 @@ to reload; the tab's own reload (a local request) adds milliseconds.
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -40,17 +41,19 @@ def fetch(url: str) -> str | None:
 
 
 @contextmanager
-def mkdocs_serve(config: Path, env: dict | None = None, timeout: float = START_TIMEOUT) -> Iterator[str]:
-    """`mkdocs serve --no-strict` of the site in a subprocess, as `./dev serve` runs it;
-    yields its address once the front page answers."""
+def mkdocs_serve(config: Path, env: dict | None = None, timeout: float = START_TIMEOUT,
+                 args: tuple[str, ...] = (), log: Path | None = None) -> Iterator[str]:
+    """`mkdocs serve --no-strict [args]` of the site in a subprocess, as `./dev serve` runs it;
+    yields its address once the front page answers. log: a file for the server's output."""
     port = free_port()
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     environment.pop("GUIDEKIT_PREVIEW_FINDINGS", None)  # the serve command itself must switch panels on
+    output = open(log, "w", encoding="utf-8") if log is not None else subprocess.DEVNULL
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "-f", str(config), "-a", f"127.0.0.1:{port}", *args],
         cwd=config.parent,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output,
+        stderr=subprocess.STDOUT,
         env=environment,
     )
     base = f"http://127.0.0.1:{port}"
@@ -62,12 +65,15 @@ def mkdocs_serve(config: Path, env: dict | None = None, timeout: float = START_T
             time.sleep(0.2)
         yield base
     finally:
-        process.terminate()
+        # Ctrl+C, as an author stops the preview: mkdocs serve then shuts down in order.
+        process.send_signal(signal.SIGINT)
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        if log is not None:
+            output.close()
 
 
 def edit_sentence(number: int) -> str:
@@ -90,13 +96,14 @@ def wait_for(url: str, wanted: str, timeout: float = RELOAD_TIMEOUT) -> float:
         time.sleep(POLL_SECONDS)
 
 
-def reload_seconds(config: Path, page: Path, url_path: str, edits: int = 3, env: dict | None = None) -> list[float]:
+def reload_seconds(config: Path, page: Path, url_path: str, edits: int = 3, env: dict | None = None,
+                   args: tuple[str, ...] = (), log: Path | None = None) -> list[float]:
     """Seconds from each save of `page` to the served page at url_path showing the edit in its panel.
     The page's text is restored afterwards."""
     original = page.read_text(encoding="utf-8")
     times = []
     try:
-        with mkdocs_serve(config, env) as base:
+        with mkdocs_serve(config, env, args=args, log=log) as base:
             url = base + url_path
             wait_for(url, 'id="gk-findings"')  # the first build is done, with panels
             for number in range(1, edits + 1):

@@ -1,6 +1,6 @@
 """guidekit bench [--guides N [N…]] [--repeat R] [--keep DIR] [--no-browser]
 guidekit bench --weigh SITE
-guidekit bench --reload [--guides N] [--repeat R]
+guidekit bench --reload [--guides N] [--repeat R] [--lang L] [--fast-only]
 guidekit bench --publish SITE
 guidekit bench --stock [--guides N [N…]] [--repeat R]
 
@@ -27,9 +27,12 @@ search data in bytes, raw and gzip (guidekit/searchbench.py).
 --weigh SITE only loads every guide page of an already built site (`./dev build`
 writes site/) in Chromium and prints a table of their bytes: the real site's budget.
 
---reload serves the synthetic site with `mkdocs serve` (every language, then Finnish only),
-saves a Finnish guide R times (at least 3) and prints the seconds from each save to the
-served page showing the edit in its findings panel (guidekit/servebench.py).
+--reload [--lang L] [--fast-only] serves the synthetic site with `mkdocs serve` as `./dev serve`
+(every language), `./dev serve L --full` (one language, every page rendered on each save)
+and `./dev serve L` (the fast preview: --dirty, only the saved page rendered and checked),
+saves a guide of L (default fi) R times (at least 3) and prints the median and every
+figure of the seconds from a save to the served page showing the edit in its findings
+panel (guidekit/servebench.py). --fast-only measures the fast preview only.
 --stock builds the same synthetic Markdown also with stock Material + stock static-i18n
 (selko's pages under the ISO code "et", which static-i18n requires; no overrides, hooks or
 checks), in turn with ours cold (.cache/guidekit emptied) and warm (right after), R times,
@@ -48,6 +51,7 @@ from pathlib import Path
 
 from guidekit.bench import generate_site, growth, measure, median, weigh_site, weight_table
 from guidekit.config import find_root
+from guidekit.languages import LANGUAGES
 
 
 def add_arguments(parser) -> None:
@@ -57,6 +61,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--no-browser", action="store_true", help="älä mittaa sivun painoa Chromiumissa")
     parser.add_argument("--search", type=Path, nargs="?", const=True, default=None, metavar="SITE", help="aja hakukysymykset Chromiumissa (oletus: rakentaa oikean sivuston)")
     parser.add_argument("--reload", action="store_true", help="mittaa esikatselu: sekunnit sivun tallennuksesta päivittyneeseen sivuun (mkdocs serve)")
+    parser.add_argument("--lang", default="fi", help="--reload: muokattavan ohjeen ja yhden kielen esikatselun kieli (oletus fi)")
+    parser.add_argument("--fast-only", action="store_true", help="--reload: mittaa vain nopea esikatselu (./dev serve LANG)")
     parser.add_argument("--weigh", type=Path, default=None, metavar="SITE", help="punnitse vain valmiin sivuston ohjesivut (esim. site/)")
     parser.add_argument("--stock", action="store_true",
                         help="vertaa CPU-aikaa samaan sisältöön vakio-Materialilla ja -static-i18n:llä (kylmä ja lämmin)")
@@ -76,7 +82,10 @@ def run(args) -> int:
         print("--guides ja --repeat ovat positiivisia kokonaislukuja", file=sys.stderr)
         return 2
     if args.reload:
-        return reload(root, args.guides, max(args.repeat, 3))
+        if args.lang not in LANGUAGES:
+            print(f"--lang: {args.lang} ei ole sivuston kieli ({', '.join(LANGUAGES)})", file=sys.stderr)
+            return 2
+        return reload(root, args.guides, max(args.repeat, 3), args.lang, args.fast_only)
     if args.stock:
         return stock(root, args.guides, args.repeat, args.keep)
     if args.keep and args.keep.exists() and any(args.keep.iterdir()):
@@ -164,25 +173,37 @@ def search(folder: Path | None) -> int:
     if missed:
         print("\nnot in the first three:")
         print("\n".join(missed))
-def reload(root: Path, sizes: list[int], edits: int) -> int:
-    """Save-to-updated-page seconds of `mkdocs serve` on the synthetic site: every language
-    (`./dev serve`) and Finnish only (`./dev serve fi`); a Finnish guide is edited."""
+def reload(root: Path, sizes: list[int], edits: int, lang: str = "fi", fast_only: bool = False) -> int:
+    """Save-to-updated-page seconds of `mkdocs serve` on the synthetic site, as the author runs
+    it: every language (`./dev serve`), one language rendering every page on each save
+    (`./dev serve LANG --full`) and the fast preview (`./dev serve LANG`: --dirty, only the
+    saved page rendered and checked, guidekit/incremental.py). A guide of LANG is edited."""
     from guidekit.servebench import reload_seconds
 
+    modes = [
+        ("./dev serve (kaikki kielet)", {}, ()),
+        (f"./dev serve {lang} --full", {"GUIDEKIT_ONLY_LANGUAGE": lang}, ()),
+        (f"./dev serve {lang} (nopea esikatselu)", {"GUIDEKIT_ONLY_LANGUAGE": lang}, ("--dirty",)),
+    ]
     for guides in sizes:
         with tempfile.TemporaryDirectory(prefix="guidekit-reload-") as temporary:
             site = Path(temporary)
             pages = generate_site(site, root, guides)
-            guide = sorted((site / "docs" / "fi" / "ohjeet").rglob("*.md"))[0]
-            url = "/" + guide.relative_to(site / "docs" / "fi").with_suffix("").as_posix() + "/"
-            for label, env in (("kaikki kielet", {}), ("vain fi", {"GUIDEKIT_ONLY_LANGUAGE": "fi"})):
+            guide = sorted((site / "docs" / lang / "ohjeet").rglob("*.md"))[0]
+            prefix = "" if lang == "fi" else f"/{lang}"
+            url = prefix + "/" + guide.relative_to(site / "docs" / lang).with_suffix("").as_posix() + "/"
+            for label, env, serve_args in modes[2:] if fast_only else modes:
                 try:
-                    times = reload_seconds(site / "mkdocs.yml", guide, url, edits, env)
+                    times = reload_seconds(site / "mkdocs.yml", guide, url, edits, env, serve_args)
                 except RuntimeError as error:
                     print(error, file=sys.stderr)
                     return 1
-                shown = ", ".join(f"{t:.1f}" for t in times)
-                print(f"{pages} sivua, {label}: tallennuksesta päivittyneeseen sivuun {median(times):.1f} s (mediaani; {shown})", flush=True)
+                shown = ", ".join(f"{t:.2f}" for t in times)
+                print(f"{pages} sivua, {label}: tallennuksesta päivittyneeseen sivuun {median(times):.2f} s "
+                      f"(mediaani {len(times)} tallennuksesta; {shown})", flush=True)
+    return 0
+
+
 def stock(root: Path, sizes: list[int], repeat: int, keep: Path | None) -> int:
     from guidekit.bench import compare_with_stock, stock_growth
 
