@@ -16,7 +16,6 @@ its page, search entry, sitemap line and navigation link.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
@@ -95,16 +94,6 @@ def _unsafe_svg(path: Path) -> bool:
 
 @_by_file
 def _draft(path: Path) -> bool:
-    try:
-        stat = path.stat()
-    except OSError:
-        return False
-    return _draft_of(path, stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=8192)
-def _draft_of(path: Path, _mtime_ns: int, _size: int) -> bool:
-    # Once per version of the page: every language build reads the Finnish pages again.
     try:
         text, _problem = decode_page(path.read_bytes())
     except OSError:
