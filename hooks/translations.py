@@ -87,6 +87,7 @@ def on_page_context(context, page, config, nav):
         return context
     gk = context.setdefault("guidekit", {})
     gk["translation_outdated"] = True
+    gk["translation_never_synced"] = state == NEVER_SYNCED
     gk["outdated_source_url"] = source_url(page.url, lang, _root_language(config), _live_site_url(config))
     _state[state].append(Path(page.file.abs_src_path).relative_to(Path(config.docs_dir) / lang).as_posix())
     return context

@@ -410,8 +410,11 @@ def test_outdated_translation_tells_its_readers_in_their_language(built_small_si
     assert sv is not None and "Den här översättningen kan vara föråldrad" in sv
     assert 'href="../../../ohjeet/chat/" hreflang="fi"' in sv  # the Finnish source page
     assert sv.startswith('class="gk-outdated-notice" role="note"')
+    assert "Den finska sidan har ändrats" in sv  # it fell behind a change of the Finnish page
+    # The selko page was never marked synced: nothing changed since, nobody compared it yet.
     selko = notice(site, "selko/ohjeet/chat/index.html")
     assert selko is not None and "Tämän sivun tiedot voivat olla vanhoja" in selko
+    assert "Emme ole vielä tarkistaneet tätä sivua" in selko and "Olemme muuttaneet" not in selko
 
 
 def test_up_to_date_source_and_fallback_pages_have_no_outdated_notice(built_small_site):
