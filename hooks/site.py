@@ -26,6 +26,7 @@ from guidekit.htmlsafe import escape_nav_titles, escape_page_text, escape_string
 from guidekit.languages import DEFAULT_LANGUAGE
 from guidekit.needs import NEEDS_MARKER, GuideEntry, needs_markdown, needs_of
 from guidekit.site_context import feedback_link, help_box, paper_help, reviewed_text
+from guidekit.templatecache import share_compiled_templates
 
 log = get_plugin_logger("guidekit.site")
 
@@ -125,7 +126,8 @@ def on_env(env, config, files):
     for file in files.documentation_pages():
         if file.page is not None:
             escape_page_text(file.page)
-    return env
+    # Each language's build has a fresh environment: reuse the templates compiled by the others.
+    return share_compiled_templates(env)
 
 
 def _base_context(config) -> dict:

@@ -82,18 +82,34 @@ def make_site(tmp_path: Path, pages: dict[str, str], keep_nav: bool = False) -> 
     return config
 
 
-def build_small_site_at(folder: Path, pages: dict[str, str], site_url: str) -> Path:
+def build_small_site_at(folder: Path, pages: dict[str, str], site_url: str, env: dict | None = None) -> Path:
     """A small site (make_site, in folder/src) built with another site_url, e.g. under a
-    sub-path, checks off; returns the built folder (folder/site)."""
+    sub-path, checks off (env adds to the build's environment, e.g. GUIDEKIT_PUBLISH_PDF);
+    returns the built folder (folder/site)."""
     import re
 
     config = make_site(folder / "src", pages)
     text = config.read_text(encoding="utf-8")
     config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {site_url}", text), encoding="utf-8")
     site = folder / "site"
-    result = run_build(config, site, {"GUIDEKIT_CHECKS": "0"})
+    result = run_build(config, site, {"GUIDEKIT_CHECKS": "0", **(env or {})})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+FFMPEG = shutil.which("ffmpeg") or "/usr/bin/ffmpeg"
+
+
+def make_video(path: Path, seconds: int = 2) -> Path:
+    """A tiny WebM (VP8) video of one colour, made with ffmpeg (installed by `./dev test`)."""
+    require_tool(FFMPEG, "ffmpeg")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [FFMPEG, "-v", "error", "-y", "-f", "lavfi", "-i", f"color=c=0x00467f:s=64x36:d={seconds}:r=10",
+         "-c:v", "libvpx", "-b:v", "50k", str(path)],
+        check=True, capture_output=True,
+    )
+    return path
 
 
 def checks_tree(tmp_path: Path) -> Path:

@@ -2,8 +2,15 @@
 then `guidekit pdf --publish`. Every guide links its regular and large-print PDF, every
 printed page has a footer with the guide's title, short address and "sivu x/y", large
 print is at least 1.3 times the regular text, and the handout pack holds every guide
-after a contents page whose page numbers are right. Run for one language (selko) to keep
-the suite fast; the other languages go through the same code."""
+after a contents page whose page numbers are right.
+
+The printing is the same code for any content, so it runs on a small site (two selko
+guides, one of them three pages long with a cross-reference, one in a sub-folder with a
+short id of its own): the same two commands as `./dev build`, for one language (selko).
+The real site's publish build is checked without printing: every guide of every language
+links the files `guidekit pdf --publish` writes (their names come from the same
+find_guides), and the organisations page lists them. The real guides themselves are
+printed by tests/test_pdf.py."""
 
 from __future__ import annotations
 
@@ -17,7 +24,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, require_tool, run_build
+from conftest import ROOT, build_small_site_at, require_tool, run_build
 from guidekit.addresses import embed_snippet
 from guidekit.facts import load_facts
 from guidekit.languages import LANGUAGES
@@ -27,17 +34,58 @@ from html_tools import parse_html, parse_html_string
 
 LANG = "selko"
 SCREENSHOTS = ROOT / "test-output" / "print"
+PUBLISH = {"GUIDEKIT_PUBLISH_PDF": "1"}
+
+
+def guide(title: str, short: str, service: str, body: str) -> str:
+    return (f"---\ntitle: {title}\ndescription: Näin teet sen.\nservice: {service}\nreviewed: 2026-11-23\n"
+            f"owner: Digituki\nshort: {short}\n---\n\n# {title}\n\n{body}")
+
+
+# Long enough for three printed pages, with a reference to its own section (printed twice:
+# the second time with the section's page number).
+CHAT_STEPS = "".join(f"{n}. Lue kohta {n}. Tee se, mitä kohdassa lukee. Sitten jatka.\n" for n in range(1, 61))
+CHAT_BODY = "Tarvitsetko apua? Lue [kohta Apua](#apua).\n\n## Näin toimit\n\n" + CHAT_STEPS + "\n## Apua {#apua}\n\nSoita meille.\n"
+MANDATE_BODY = "## Näin toimit\n\n1. Avaa sovellus.\n2. Valitse Valtuudet.\n3. Anna valtuus.\n"
+ORGANISATIONS = "---\ntitle: {title}\ndescription: Ohjeet jaettaviksi.\n---\n\n# {title}\n\n<!-- guidekit: guide-list -->\n"
+SMALL_SITE_PAGES = {
+    "fi/index.md": "---\ntitle: Etusivu\ndescription: Etusivu.\n---\n# Etusivu\n\nTervetuloa.\n",
+    "fi/ohjeet/chat.md": guide("Kysy chatissa", "chat", "chat", CHAT_BODY),
+    "fi/ohjeet/valtuudet/anna.md": guide("Anna valtuus", "valtuus", "valtuudet", MANDATE_BODY),
+    "fi/organisaatioille.md": ORGANISATIONS.format(title="Järjestöille"),
+    "selko/index.md": "---\ntitle: Etusivu\ndescription: Etusivu.\n---\n# Etusivu\n\nTervetuloa.\n",
+    "selko/ohjeet/chat.md": guide("Kysy chatissa", "chat", "chat", CHAT_BODY),
+    "selko/ohjeet/valtuudet/anna.md": guide("Anna valtuus", "valtuus", "valtuudet", MANDATE_BODY),
+    "selko/organisaatioille.md": ORGANISATIONS.format(title="Järjestöille ja kirjastoille"),
+}
+
+
+def publish_pdfs(site: Path, root: Path) -> None:
+    """`guidekit pdf --publish` for LANG, as `./dev build` runs it."""
+    result = subprocess.run([sys.executable, "-m", "guidekit.cli", "pdf", "--site", str(site), "--out",
+                             str(site / "pdf"), "--publish", "--lang", LANG, "--root", str(root)],
+                            capture_output=True, text=True, env={**os.environ})
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
+    """The small site's publish build, with its selko PDFs printed."""
     require_tool(CHROMIUM, "Chromium")
-    site = tmp_path_factory.mktemp("published")
-    result = run_build(ROOT / "mkdocs.yml", site, {"GUIDEKIT_PUBLISH_PDF": "1", "GUIDEKIT_CHECKS": "0"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    result = subprocess.run([sys.executable, "-m", "guidekit.cli", "pdf", "--site", str(site), "--out",
-                             str(site / "pdf"), "--publish", "--lang", LANG, "--root", str(ROOT)],
-                            capture_output=True, text=True, env={**os.environ})
+    folder = tmp_path_factory.mktemp("published")
+    site = build_small_site_at(folder, SMALL_SITE_PAGES, "https://asioi.esimerkkila.example/", PUBLISH)
+    publish_pdfs(site, folder / "src")
+    guides = [g for g in find_guides(site) if g.lang == LANG]
+    assert len(guides) == 2, guides
+    assert len(PdfReader(site / "pdf" / LANG / "chat.pdf").pages) >= 3, "the long guide no longer spans pages"
+    return site
+
+
+@pytest.fixture(scope="module")
+def published_real(tmp_path_factory):
+    """The real site's publish build (the pages only: they link the PDFs)."""
+    site = tmp_path_factory.mktemp("published-real")
+    result = run_build(ROOT / "mkdocs.yml", site, {**PUBLISH, "GUIDEKIT_CHECKS": "0"})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
@@ -69,12 +117,29 @@ def test_every_guide_links_its_pdfs_and_they_exist(published):
     assert guides
     for guide in guides:
         page = published / guide.url_path / "index.html"
-        links = [a.attrs["href"] for ul in parse_html(page).find_all("ul", class_="gk-pdf-links") for a in ul.find_all("a")]
+        links = pdf_links(page)
         assert len(links) == 2, guide
         for href, style in zip(links, (REGULAR, LARGE_PRINT)):
             target = (page.parent / href).resolve()
             assert target == (published / "pdf" / guide.pdf_name(style)).resolve()
             assert target.exists(), target
+
+
+def pdf_links(page: Path) -> list[str]:
+    return [a.attrs["href"] for ul in parse_html(page).find_all("ul", class_="gk-pdf-links") for a in ul.find_all("a")]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_real_guide_links_the_pdfs_the_publish_step_writes(published_real, lang):
+    # find_guides gives the names `guidekit pdf --publish` writes (the small site above shows it does).
+    guides = [g for g in find_guides(published_real) if g.lang == lang]
+    assert guides
+    for guide in guides:
+        page = published_real / guide.url_path / "index.html"
+        links = pdf_links(page)
+        assert len(links) == 2, guide
+        for href, style in zip(links, (REGULAR, LARGE_PRINT)):
+            assert (page.parent / href).resolve() == (published_real / "pdf" / guide.pdf_name(style)).resolve()
 
 
 def test_a_normal_build_links_no_pdfs(built_site):
@@ -161,42 +226,51 @@ def organisations_page(site: Path, lang: str) -> Path:
     return site / ("" if lang == "fi" else lang) / "organisaatioille" / "index.html"
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_organisations_page_links_every_guides_pdfs_and_qr_files_and_the_handout_pack(published, lang):
+def check_organisations_page(site: Path, lang: str, printed: bool) -> None:
     """Each card links the PDFs that `guidekit pdf --publish` writes and the QR files of the
-    build; the pack link leads to the pack. The files are checked where this suite printed
-    them (selko); the other languages' links lead to the same names under pdf/<lang>/."""
+    build; the pack link leads to the pack. With printed, the PDFs and the pack exist."""
     ui = load_facts(ROOT / "data" / "ui.yml")[lang]
-    page = organisations_page(published, lang)
+    page = organisations_page(site, lang)
     html = parse_html(page)
 
     def target(link):
         return (page.parent / link.attrs["href"]).resolve()
 
     (pack,) = [a for p in html.find_all("p", class_="gk-handout-link") for a in p.find_all("a")]
-    assert target(pack) == (published / "pdf" / lang / f"{ui['handout_file']}.pdf").resolve()
+    assert target(pack) == (site / "pdf" / lang / f"{ui['handout_file']}.pdf").resolve()
     assert pack.text == ui["handout_download"]
     cards = html.find_all("li", class_="gk-guide-card")
-    shorts = {g.short_id for g in find_guides(published) if g.lang == lang}
-    assert len(cards) == len(shorts) >= 5
+    shorts = {g.short_id for g in find_guides(site) if g.lang == lang}
+    assert len(cards) == len(shorts) >= (2 if printed else 5)
     for card in cards:
         short_id = card.find_all("a", class_="gk-short-address")[0].attrs["href"].rstrip("/").rsplit("/", 1)[1]
         links = [a for ul in card.find_all("ul", class_="gk-guide-card__files") for a in ul.find_all("a")]
-        expected = [published / "pdf" / pdf_path(lang, short_id, REGULAR),
-                    published / "pdf" / pdf_path(lang, short_id, LARGE_PRINT),
-                    published / qr_file_name(lang, short_id, "png"), published / qr_file_name(lang, short_id, "svg")]
+        expected = [site / "pdf" / pdf_path(lang, short_id, REGULAR),
+                    site / "pdf" / pdf_path(lang, short_id, LARGE_PRINT),
+                    site / qr_file_name(lang, short_id, "png"), site / qr_file_name(lang, short_id, "svg")]
         assert [target(a) for a in links] == [path.resolve() for path in expected], short_id
         assert [a.text for a in links] == [ui[key] for key in
                                            ("pdf_download", "pdf_large_print", "qr_download_png", "qr_download_svg")]
-        for path in expected[2:] + (expected[:2] if lang == LANG else []):
+        for path in expected[2:] + (expected[:2] if printed else []):
             assert path.exists(), path
-    if lang == LANG:
+    if printed:
         assert target(pack).exists()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_organisations_page_shows_an_escaped_embed_snippet_for_each_guide(published, lang):
-    html = parse_html(organisations_page(published, lang))
+def test_organisations_page_links_every_guides_pdfs_and_qr_files_and_the_handout_pack(published_real, lang):
+    """The real site: every guide's card in every language (the QR files exist: every build writes them)."""
+    check_organisations_page(published_real, lang, printed=False)
+
+
+def test_organisations_page_links_lead_to_the_printed_pdfs_and_pack(published):
+    """The small site, printed: the same links lead to files `guidekit pdf --publish` wrote."""
+    check_organisations_page(published, LANG, printed=True)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_organisations_page_shows_an_escaped_embed_snippet_for_each_guide(published_real, lang):
+    html = parse_html(organisations_page(published_real, lang))
     for card in html.find_all("li", class_="gk-guide-card"):
         title = card.find_all("p", class_="gk-guide-card__title")[0].text.strip()
         address = card.find_all("a", class_="gk-short-address")[0].attrs["href"]
