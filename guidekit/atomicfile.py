@@ -15,9 +15,10 @@ import tempfile
 from pathlib import Path
 
 
-def write_bytes(path: Path, data: bytes) -> None:
+def write_bytes(path: Path, data: bytes, sync: bool = True) -> None:
     """Replace the file's content with data, atomically; keeps the file's permissions.
-    Raises OSError (the old file is then untouched)."""
+    Raises OSError (the old file is then untouched). sync=False skips the flush to disk,
+    for files that can be made again (caches that check what they read)."""
     path = Path(path)
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
@@ -29,7 +30,8 @@ def write_bytes(path: Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
-            os.fsync(out.fileno())
+            if sync:
+                os.fsync(out.fileno())
         os.chmod(temporary, mode)  # mkstemp makes it private
         os.replace(temporary, path)
     except BaseException:

@@ -398,35 +398,15 @@ def build_site(site: Path, checks: bool, warm: bool = False) -> BuildRun:
     check worker together), and the wall time per language from its log. Not strict, so
     that a finding in the synthetic text does not stop the build: both runs do the same work.
 
-    With checks, the results cache (guidekit/lintcache.py) is emptied first unless `warm`:
-    a cold build checks every page, a warm one follows a build of the same pages (a
-    rebuild where nothing changed reuses every page's results)."""
+    With checks, guidekit's caches (.cache/guidekit/: check results, QR codes, WebP copies,
+    image inspections) are emptied first unless `warm`: a cold build checks every page and
+    makes every artefact, a warm one follows a build of the same pages (a rebuild where
+    nothing changed reuses them)."""
     if checks and not warm:
-        lintcache.cache_path(site).unlink(missing_ok=True)
+        empty_caches(site)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDEKIT_CHECKS": "1" if checks else "0"}
     env.pop("GUIDEKIT_ONLY_LANGUAGE", None)
-    out = site / ("site-checks" if checks else "site-plain")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", str(site / "mkdocs.yml"), "-d", str(out)],
-        cwd=site,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
-    lines = [(time.perf_counter() - start, line.rstrip("\n")) for line in process.stdout]
-    process.wait()
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if process.returncode != 0:
-        tail = "\n".join(text for _seconds, text in lines[-40:])
-        raise RuntimeError(f"mkdocs build failed:\n{tail}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    logged = checks_logged([text for _seconds, text in lines])
-    checks_cpu, reused = logged if logged else (None, 0)
-    return BuildRun(wall, cpu, language_phases(lines, wall), checks_cpu, reused)
+    return _timed_build(site / "mkdocs.yml", site / ("site-checks" if checks else "site-plain"), env)
 
 
 def build_seconds(site: Path, checks: bool) -> tuple[float, float]:
@@ -450,6 +430,168 @@ def lint_seconds(site: Path) -> tuple[int, int, float]:
     result = subprocess.run([sys.executable, "-c", code, str(site)], capture_output=True, text=True, check=True)
     pages, findings, seconds = result.stdout.split()
     return int(pages), int(findings), float(seconds)
+
+
+# --- The same Markdown with stock Material + stock static-i18n ----------------------------
+
+# static-i18n accepts only ISO 639-1 codes, so the stock build gets selko's pages under
+# another one; Estonian is neither one of the site's languages nor given any text.
+STOCK_SELKO = "et"
+STOCK_FOLDER = "stock"
+STOCK_FEATURES = ("navigation.sections", "navigation.prune", "navigation.top", "search.suggest")
+
+
+def stock_config(site_name: str, site_url: str) -> dict:
+    """mkdocs.yml of the comparison build: Material and static-i18n as installed, with
+    the theme features and Markdown extensions the site uses, and nothing of ours (no
+    overrides, hooks, checks, facts, print sheet, QR codes or image copies)."""
+    languages = [{"locale": "fi", "default": True, "name": "Suomi", "build": True}]
+    languages += [{"locale": code, "name": code, "build": True} for code in ("sv", "en", STOCK_SELKO)]
+    return {
+        "site_name": site_name,
+        "site_url": site_url,
+        "docs_dir": "docs",
+        "use_directory_urls": True,
+        "theme": {"name": "material", "language": "fi", "font": False, "features": list(STOCK_FEATURES)},
+        "plugins": [
+            "search",
+            {"i18n": {"docs_structure": "folder", "fallback_to_default": True, "reconfigure_material": True,
+                      "reconfigure_search": True, "languages": languages}},
+        ],
+        "markdown_extensions": ["attr_list", {"toc": {"permalink": False}}, "tables"],
+    }
+
+
+def write_stock_site(site: Path) -> Path:
+    """The synthetic site's docs/ copied to site/stock/docs/ (selko as STOCK_SELKO) with
+    stock_config(); returns its mkdocs.yml."""
+    target = site / STOCK_FOLDER
+    if target.exists():
+        shutil.rmtree(target)
+    for lang in LANGUAGES:
+        source = site / "docs" / lang
+        if source.is_dir():
+            shutil.copytree(source, target / "docs" / (STOCK_SELKO if lang == "selko" else lang))
+    config = stock_config(*_site_name_and_url(site / "mkdocs.yml"))
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target / "mkdocs.yml"
+
+
+def _site_name_and_url(config_file: Path) -> tuple[str, str]:
+    # Read as lines: mkdocs.yml has MkDocs' own tags (!ENV) that a plain YAML load rejects.
+    text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+    values = {}
+    for key in ("site_name", "site_url"):
+        found = re.search(rf"(?m)^{key}:\s*(.+?)\s*$", text)
+        values[key] = yaml.safe_load(found.group(1)) if found else ""
+    return str(values["site_name"] or "Asioi digitaalisesti"), str(values["site_url"] or "")
+
+
+def _timed_build(config_file: Path, out: Path, env: dict) -> BuildRun:
+    """`mkdocs build` of config_file into out in a subprocess: wall and CPU seconds (the
+    process and its children) and the log's phases."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", str(config_file), "-d", str(out)],
+        cwd=config_file.parent,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    lines = [(time.perf_counter() - start, line.rstrip("\n")) for line in process.stdout]
+    process.wait()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if process.returncode != 0:
+        tail = "\n".join(text for _seconds, text in lines[-40:])
+        raise RuntimeError(f"mkdocs build failed ({config_file}):\n{tail}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    logged = checks_logged([text for _seconds, text in lines])
+    checks_cpu, reused = logged if logged else (None, 0)
+    return BuildRun(wall, cpu, language_phases(lines, wall), checks_cpu, reused)
+
+
+def build_stock(site: Path) -> BuildRun:
+    """One build of write_stock_site()'s copy (written first if missing)."""
+    config_file = site / STOCK_FOLDER / "mkdocs.yml"
+    if not config_file.is_file():
+        write_stock_site(site)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return _timed_build(config_file, site / STOCK_FOLDER / "site", env)
+
+
+def empty_caches(site: Path) -> None:
+    """Remove everything guidekit keeps between builds (.cache/guidekit/: check results,
+    QR codes, WebP copies, image inspections): the next build starts cold."""
+    shutil.rmtree(site / lintcache.CACHE_FILE.parent, ignore_errors=True)
+
+
+@dataclass
+class StockComparison:
+    """Interleaved builds of one synthetic site: stock, ours cold (caches emptied), ours warm."""
+
+    pages: int
+    stock: list = field(default_factory=list)
+    cold: list = field(default_factory=list)
+    warm: list = field(default_factory=list)
+    load: tuple = ()
+
+    def cpu(self, which: str) -> float:
+        return median([run.cpu for run in getattr(self, which)])
+
+    def ratio(self, which: str) -> float:
+        return self.cpu(which) / self.cpu("stock")
+
+    def per_page_ms(self, which: str) -> float:
+        return 1000 * self.cpu(which) / max(self.pages, 1)
+
+    def report(self) -> str:
+        def runs(which):
+            return ", ".join(f"{run.cpu:.1f}" for run in getattr(self, which))
+
+        lines = [f"sivuja: {self.pages}; CPU-aika (mediaani, käyttäjä + järjestelmä, aliprosessit mukana):"]
+        for which, label in (("stock", "vakio Material + static-i18n"), ("cold", "oma, kylmä (välimuistit tyhjinä)"),
+                             ("warm", "oma, lämmin (heti perään)")):
+            ratio = "" if which == "stock" else f" = {self.ratio(which):.2f} × vakio"
+            lines.append(f"  {label:<34} {self.cpu(which):7.2f} s, {self.per_page_ms(which):5.1f} ms/sivu{ratio} "
+                         f"(kerrat {runs(which)} s)")
+        if self.load:
+            lines.append(f"koneen kuorma (1 min): {' → '.join(f'{value:.1f}' for value in self.load)}")
+        return "\n".join(lines)
+
+
+def compare_with_stock(site: Path, repeat: int = 1) -> StockComparison:
+    """Build the synthetic site with stock Material + static-i18n, ours cold and ours warm,
+    in turn, `repeat` times (interleaved: load on a shared machine hits all three alike)."""
+    write_stock_site(site)
+    result = StockComparison(sum(1 for _ in (site / "docs").rglob("*.md")))
+    load_before = os.getloadavg()[0]
+    build_stock(site)  # once untimed: Python's bytecode caches of both sides are written
+    for _ in range(repeat):
+        result.stock.append(build_stock(site))
+        empty_caches(site)
+        result.cold.append(build_site(site, checks=True, warm=True))
+        result.warm.append(build_site(site, checks=True, warm=True))
+    result.load = (load_before, os.getloadavg()[0])
+    return result
+
+
+def stock_growth(results: list[tuple[int, StockComparison]]) -> str:
+    """CPU milliseconds per page at each N and of each added page, stock / cold / warm."""
+    lines = ["kasvu, CPU-aika (vakio / kylmä / lämmin):"]
+    previous = None
+    for guides, result in results:
+        line = (f"  N={guides:<4} sivuja {result.pages:<5} "
+                + " / ".join(f"{result.per_page_ms(which):5.1f}" for which in ("stock", "cold", "warm")) + " ms/sivu")
+        if previous is not None and result.pages > previous.pages:
+            added = [1000 * (result.cpu(which) - previous.cpu(which)) / (result.pages - previous.pages)
+                     for which in ("stock", "cold", "warm")]
+            line += "; lisäsivu " + " / ".join(f"{value:5.1f}" for value in added) + " ms"
+        lines.append(line)
+        previous = result
+    return "\n".join(lines)
 
 
 # --- Output size ------------------------------------------------------------------------

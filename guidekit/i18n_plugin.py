@@ -25,24 +25,47 @@ override leaks into the languages built after selko. Instead this plugin:
 - in a one-language preview (`build_only_locale`, `./dev serve sv`), still shows
   the Finnish page where the language lacks one. static-i18n makes the previewed
   language the default, so it would fall back to itself and a missing page would
-  fail the strict build (see SourceFallbackFiles).
+  fail the strict build (see SourceFallbackFiles);
+- serves that preview at the language's real addresses (/sv/…, not at the root where
+  static-i18n puts the default language): site_dir and site_url get the language's
+  folder, so every address the hooks derive from them (pages, short addresses, search,
+  canonical links) is the published one; the root gets a page saying that only this
+  language is in the preview (also the preview's 404 page), and the live site's
+  address is kept for links to the Finnish pages (see OneLanguagePreview);
+- makes the fast preview's dirty rebuilds (`./dev serve sv` runs `mkdocs serve --dirty`)
+  incremental only while nothing but page text changed, otherwise whole
+  (guidekit/incremental.py); in an incremental rebuild the pages not rebuilt keep their
+  titles in the navigation and their entries in the search index, and `rebuilt` tells
+  the hooks which pages were built again (the checks check only those).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import shutil
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
+import watchdog.events
+import watchdog.observers
+import watchdog.observers.polling
+import yaml
 from mkdocs import plugins
 from mkdocs.config import config_options
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.utils import clean_directory
+from mkdocs.utils.yaml import yaml_load
 from mkdocs_static_i18n import config as i18n_config
 from mkdocs_static_i18n import folder
 from mkdocs_static_i18n.plugin import I18n
 
+import guidekit
+from guidekit.incremental import input_signature, merged_index_docs, newer_than_built
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE, language
-from guidekit.search import SearchDataError, build_search_data, load_search_data
+from guidekit.preview import one_language_root_page
+from guidekit.search import SearchDataError, build_search_data, linked_pages, load_search_data
 
 SELKO = "selko"
 HREFLANG = {SELKO: "fi-x-selko"}
@@ -85,6 +108,94 @@ def own_language_index(index: dict, prefix: str, fallback_urls: set[str], lang: 
     return {**index, "config": config, "docs": docs}
 
 
+def published_site_url(config) -> str | None:
+    """site_url as mkdocs.yml gives it: `mkdocs serve` replaces config.site_url with its own
+    address before any plugin sees the config."""
+    try:
+        with open(config.config_file_path, encoding="utf-8") as source:
+            written = yaml_load(source).get("site_url")
+    except (OSError, yaml.YAMLError, ConfigurationError, AttributeError, TypeError):
+        written = None  # MkDocs has read the same file already; fall back to what it made of it
+    return written if isinstance(written, str) and written else config.site_url
+
+
+@dataclass(frozen=True)
+class OneLanguagePreview:
+    """Where a one-language preview's root is, and what its root page links to."""
+
+    code: str
+    name: str
+    root_dir: str  # the site_dir MkDocs was given; the language is built into root_dir/<code>/
+    root_path: str  # the address path of the site root ("/", or site_url's sub-path)
+    live_site_url: str | None  # the published site, for links to pages not in the preview
+
+    @property
+    def language_path(self) -> str:
+        return self.root_path.rstrip("/") + f"/{self.code}/"
+
+    def write_root_pages(self) -> None:
+        root = Path(self.root_dir)
+        for kind in ("index", "404"):
+            html = one_language_root_page(kind, self.code, self.name, self.language_path, self.live_site_url,
+                                          HREFLANG.get(self.code, self.code))
+            (root / f"{kind}.html").write_text(html, encoding="utf-8")
+
+
+log = logging.getLogger("mkdocs.plugins.guidekit.preview")
+
+
+def _no_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class _WritesOnly(watchdog.events.FileSystemEventHandler):
+    """A handler passing on changes only: inotify also reports each file opened or closed
+    unwritten, and the build reads every page, so each build would start the next."""
+
+    READS = ("opened", "closed_no_write")
+
+    def __init__(self, handler):
+        super().__init__()
+        self.handler = handler
+
+    def dispatch(self, event):
+        if event.event_type not in self.READS:
+            self.handler.dispatch(event)
+
+
+class _ChangesObserver(watchdog.observers.Observer):
+    def schedule(self, event_handler, path, recursive=False, **options):
+        return super().schedule(_WritesOnly(event_handler), path, recursive=recursive, **options)
+
+
+def _notice_saves_at_once(server) -> None:
+    """MkDocs' server looks for changed files every half second (a polling observer); the
+    fast preview asks the system to tell it of a save at once (inotify on Linux). Where
+    that cannot be had, the server keeps polling. Uses the server's list of watched paths,
+    which MkDocs 1.6 keeps in _watched_paths."""
+    watched = dict(getattr(server, "_watched_paths", {}))
+    if watchdog.observers.Observer is watchdog.observers.polling.PollingObserver:
+        return  # no system notifications here
+    try:
+        observer = _ChangesObserver()
+    except (OSError, RuntimeError):
+        return
+    for path, count in watched.items():
+        for _ in range(count):
+            server.unwatch(path)
+    server.observer = observer
+    try:
+        for path, count in watched.items():
+            for _ in range(count):
+                server.watch(path)
+    except OSError:  # e.g. the system's limit of watches: back to polling
+        server.observer = watchdog.observers.polling.PollingObserver(timeout=0.5)
+        server._watched_paths, server._watch_refs = {}, {}
+        for path, count in watched.items():
+            for _ in range(count):
+                server.watch(path)
+
+
 class SourceFallbackFiles(folder.I18nFiles):
     """Files of a one-language preview that also resolve links to Finnish fallbacks."""
 
@@ -107,6 +218,71 @@ class GuidekitI18n(I18n):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.search_indexes: dict[str, dict] = {}
+        self.preview: OneLanguagePreview | None = None
+        # The fast preview (guidekit/incremental.py); all kept between rebuilds of `mkdocs serve`.
+        self.dirty = False  # mkdocs serve --dirty (or build --dirty)
+        self.incremental = False  # this build renders only the changed pages
+        self.rebuilt: list = []  # the files of the pages this build renders
+        self._signature: str | None = None
+        self._signature_seen = False
+        self._titles: dict[str, str] = {}
+        self._search_before: dict[str, tuple[list, dict]] = {}
+
+    def on_startup(self, *, command, dirty):
+        self.dirty = dirty
+        if dirty:
+            # MkDocs warns on every dirty rebuild that the navigation may be wrong; this plugin
+            # handles that (see on_pre_build) and says itself what each rebuild does.
+            logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
+
+    @property
+    def fast_preview(self) -> bool:
+        """A dirty one-language build: the preview `./dev serve LANG` runs."""
+        return bool(self.dirty and self.config.build_only_locale)
+
+    def on_pre_build(self, config):
+        self.incremental, self.rebuilt = False, []
+        if not self.fast_preview:
+            return
+        root = Path(config.config_file_path).parent
+        others = [Path(config.config_file_path), root / "hooks", Path(guidekit.__file__).parent, *map(Path, config.watch)]
+        if config.theme.custom_dir:
+            others.append(Path(config.theme.custom_dir))
+        signature = input_signature(Path(config.docs_dir), others)
+        unchanged = signature == self._signature and (Path(config.site_dir) / "index.html").is_file()
+        self._signature = signature
+        if unchanged:
+            self.incremental = True
+            config.theme.static_templates.discard("sitemap.xml")  # for search engines, not the preview
+            log.info("guidekit: nopea esikatselu: vain muuttuneet sivut rakennetaan ja tarkistetaan uudelleen")
+        else:
+            # Something besides page text changed (or this is the first build): every page
+            # again. `mkdocs --dirty` never empties the folder itself.
+            clean_directory(config.site_dir)
+            self._titles, self._search_before = {}, {}
+            if self._signature_seen:
+                log.info("guidekit: nopea esikatselu: muutos muussa kuin sivun tekstissä (asetukset, data, "
+                         "mallit, kuvat, sivujen luettelo): koko esikatselu rakennetaan uudelleen")
+            self._signature_seen = True
+
+    def on_serve(self, server, config, builder):
+        if self.fast_preview:
+            _notice_saves_at_once(server)
+        return server
+
+    def on_pre_page(self, page, config, files):
+        self.rebuilt.append(page.file)  # MkDocs reads only the pages it builds again
+        return page
+
+    def on_env(self, env, config, files):
+        env = super().on_env(env, config, files)
+        if self.incremental:
+            # A page not read in this build has no title: the navigation and the previous/next
+            # links of the rebuilt page show the one it had when it was last built.
+            for file in files.documentation_pages():
+                if file.page is not None and file.page.markdown is None and file.src_uri in self._titles:
+                    file.page.title = self._titles[file.src_uri]
+        return env
 
     def on_config(self, config):
         config = super().on_config(config)
@@ -114,7 +290,25 @@ class GuidekitI18n(I18n):
         # every language's build so that one language's rtl never leaks into the next.
         registered = language(self.current_language)
         config.theme["direction"] = registered.direction if registered else "ltr"
+        self.preview = None
+        only = self.config.build_only_locale
+        if only and only != DEFAULT_LANGUAGE:
+            self._serve_at_own_addresses(config, only)
         return config
+
+    def _serve_at_own_addresses(self, config, code: str) -> None:
+        """One-language preview: build the language into its own folder of the site and give
+        site_url that folder, so /sv/… is what it is on the published site."""
+        self.preview = OneLanguagePreview(
+            code=code,
+            name=self.get_language_config(code).name or code,
+            root_dir=config.site_dir,
+            root_path=urlsplit(config.site_url or "/").path or "/",
+            live_site_url=published_site_url(config),
+        )
+        config.site_dir = str(Path(config.site_dir) / code)
+        if config.site_url:
+            config.site_url = config.site_url.rstrip("/") + f"/{code}/"
 
     def reconfigure_files(self, files, mkdocs_config):
         i18n_files = super().reconfigure_files(files, mkdocs_config)
@@ -132,7 +326,20 @@ class GuidekitI18n(I18n):
             fallback = folder.create_i18n_file(file, DEFAULT_LANGUAGE, DEFAULT_LANGUAGE, self.all_languages, mkdocs_config)
             fallback.locale_alternate_of = self.current_language
             preview.append(fallback)
+        if self.incremental:
+            self._rebuild_when_source_changed(preview, docs)
         return preview
+
+    def _rebuild_when_source_changed(self, files, docs: Path) -> None:
+        """A translation whose Finnish page changed since it was built is built again: its
+        outdated notice and its findings (TR101) follow the Finnish text."""
+        for file in files.documentation_pages():
+            if file.locale != self.current_language or not file.abs_dest_path:
+                continue
+            source = docs / DEFAULT_LANGUAGE / file.norm_src_uri
+            built = Path(file.abs_dest_path)
+            if source.is_file() and built.is_file() and newer_than_built(source, built):
+                built.unlink()
 
     def reconfigure_search_plugin(self, config, search_plugin_name, search_plugin):
         # Each language is stemmed as itself only; several languages would also
@@ -151,8 +358,16 @@ class GuidekitI18n(I18n):
                 index = json.loads(plugin.search_index.generate_search_index(None))
                 prefix = language_prefix(lang, self.default_language)
                 own = own_language_index(index, prefix, fallback_urls, lang)
+                meta, links = self._page_meta(lang, prefix), self._page_links(lang, prefix)
+                if self.incremental and lang in self._search_before:
+                    # Only the rebuilt pages were indexed: the others keep their entries.
+                    docs_before, meta_before, links_before = self._search_before[lang]
+                    own["docs"] = merged_index_docs(docs_before, own["docs"])
+                    meta, links = {**meta_before, **meta}, {**links_before, **links}
+                if self.fast_preview:
+                    self._search_before[lang] = (own["docs"], meta, links)
                 own["config"]["guidekit"] = build_search_data(
-                    own["docs"], lang, self._page_meta(lang, prefix), self._search_settings(config)[lang]
+                    own["docs"], lang, meta, self._search_settings(config)[lang], links
                 )
                 self.search_indexes[lang] = own
 
@@ -168,9 +383,20 @@ class GuidekitI18n(I18n):
         meta = {}
         for file in self.i18n_files_per_language.get(lang, []):
             page = getattr(file, "page", None)
-            if page is not None and file.locale == lang and file.url.startswith(prefix):
+            if page is None or page.markdown is None:
+                continue  # not read in an incremental rebuild; its meta is kept from before
+            if file.locale == lang and file.url.startswith(prefix):
                 meta[file.url[len(prefix):]] = page.meta or {}
         return meta
+
+    def _page_links(self, lang: str, prefix: str) -> dict[str, set[str]]:
+        """The pages each of the language's own pages links to, by their address in its index."""
+        links = {}
+        for file in self.i18n_files_per_language.get(lang, []):
+            page = getattr(file, "page", None)
+            if page is not None and file.locale == lang and file.url.startswith(prefix) and page.content:
+                links[file.url[len(prefix):]] = linked_pages(page.content, file.url, prefix)
+        return links
 
     def reconfigure_search_index(self, config):
         # Instead of one merged index: write each language's own (the root one is Finnish).
@@ -222,3 +448,7 @@ class GuidekitI18n(I18n):
                 root_404.write_bytes(default_404)
             # static-i18n leaves current_language at the last language built.
             self.current_language = self.default_language
+            if self.preview is not None:
+                self.preview.write_root_pages()
+            if self.fast_preview:
+                self._titles.update({f.src_uri: f.page.title for f in self.rebuilt if f.page is not None and f.page.title})

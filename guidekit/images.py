@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from PIL import ExifTags, Image, ImageOps
 
+from guidekit import buildcache
 from guidekit.languages import DEFAULT_LANGUAGE
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -205,16 +206,53 @@ def inspect_image(path: Path) -> ImageInfo:
     return _inspect_cached(path.resolve(), stat.st_mtime_ns, stat.st_size)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
 def _inspect_cached(path: Path, mtime_ns: int, size: int) -> ImageInfo:
     # The same image is referenced from every language's page; read it once per version.
     try:
         data = path.read_bytes()
     except OSError as error:
         return ImageInfo(path=path, size_bytes=size, error=error.strerror or str(error))
-    if looks_like_svg(path, data):
-        return inspect_svg(path, data)
-    return inspect_raster(path, data)
+    # What a file is depends on its bytes (and on its suffix: an SVG is told by it too).
+    svg = looks_like_svg(path, data)
+    cache, key = buildcache.current(), _image_key("inspect", data, svg)
+    stored = cache.get("image-info", key)
+    if stored is not None:
+        info = _info_from_meta(path, stored.meta)
+        if info is not None:
+            cache.reused["image-info"] += 1
+            return info
+    info = inspect_svg(path, data) if svg else inspect_raster(path, data)
+    cache.made["image-info"] += 1
+    cache.put("image-info", key, meta=_info_meta(info))
+    return info
+
+
+def _image_key(what: str, data: bytes, *settings) -> str:
+    return buildcache.key_of(buildcache.code_version(__file__, "Pillow"), what, data, *settings)
+
+
+INFO_FIELDS = {"size_bytes": int, "format": (str, type(None)), "width": (int, type(None)),
+               "height": (int, type(None)), "frames": int, "metadata": list, "error": (str, type(None)),
+               "has_size": bool, "svg_problems": list}
+
+
+def _info_meta(info: ImageInfo) -> dict:
+    return {name: list(value) if isinstance(value, tuple) else value
+            for name in INFO_FIELDS for value in [getattr(info, name)]}
+
+
+def _info_from_meta(path: Path, meta: dict) -> ImageInfo | None:
+    """The stored inspection of the file at path; None if it is not of ImageInfo's shape."""
+    if set(meta) != set(INFO_FIELDS):
+        return None
+    for name, kind in INFO_FIELDS.items():
+        if not isinstance(meta[name], kind) or (kind is int and isinstance(meta[name], bool)):
+            return None
+    if not all(isinstance(item, str) for name in ("metadata", "svg_problems") for item in meta[name]):
+        return None
+    return ImageInfo(path=path, **{name: tuple(value) if isinstance(value, list) else value
+                                   for name, value in meta.items()})
 
 
 def looks_like_svg(path: Path, data: bytes) -> bool:
@@ -507,7 +545,22 @@ def webp_copy(path: Path, max_side: int, quality: int = 80) -> WebpCopy | None:
     info = inspect_image(path)
     if info.error or info.is_svg or info.animated or info.format == "WEBP":
         return None
-    with Image.open(path) as image:
+    data = Path(path).read_bytes()
+    cache, key = buildcache.current(), _image_key("webp", data, max_side, quality)
+    stored = cache.get("webp", key)
+    if stored is not None:
+        width, height = stored.meta.get("width"), stored.meta.get("height")
+        if type(width) is int and type(height) is int and width > 0 and height > 0 and stored.payload.startswith(b"RIFF"):
+            cache.reused["webp"] += 1
+            return WebpCopy(stored.payload, width, height)
+    copy = _make_webp(data, max_side, quality)
+    cache.made["webp"] += 1
+    cache.put("webp", key, copy.data, {"width": copy.width, "height": copy.height})
+    return copy
+
+
+def _make_webp(data: bytes, max_side: int, quality: int) -> WebpCopy:
+    with Image.open(io.BytesIO(data)) as image:
         lossless = image.format != "JPEG"
         options = {"lossless": lossless, "quality": quality, "method": 4}
         if image.info.get("icc_profile"):

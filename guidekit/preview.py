@@ -123,3 +123,47 @@ def findings_by_page(findings: list[Finding]) -> dict[str, list[Finding]]:
     for finding in findings:
         pages.setdefault(finding.path, []).append(finding)
     return pages
+
+
+# The root of a one-language preview (`./dev serve sv`): the language is served at its
+# real address (/sv/…), and the root says what the preview holds. Finnish: it is for the
+# author, like the panel. Also the preview's 404 page, so it must not use relative links.
+ROOT_WORDS = {
+    "index": {
+        "title": "Esikatselussa on vain yksi kieli: {name}",
+        "lead": "Tämä esikatselu (./dev serve {code}) rakentaa vain kielen {name} sivut. "
+                "Ne ovat samoissa osoitteissa kuin julkaistulla sivustolla.",
+    },
+    "404": {
+        "title": "Sivua ei ole tässä esikatselussa",
+        "lead": "Esikatselussa (./dev serve {code}) ovat vain kielen {name} sivut. "
+                "Osoite voi olla toisen kielen sivu tai sivu, jota ei ole.",
+    },
+}
+ROOT_OPEN = "Avaa kielen {name} etusivu"
+ROOT_OTHERS = "Muut kielet näet julkaistulla sivustolla {live} tai esikatselussa, jossa ovat kaikki kielet: ./dev serve."
+ROOT_OTHERS_NO_LIVE = "Muut kielet näet esikatselussa, jossa ovat kaikki kielet: ./dev serve."
+
+
+def one_language_root_page(kind: str, code: str, name: str, language_url: str, live_site_url: str | None,
+                           hreflang: str | None = None) -> str:
+    """The root page ("index") or the not-found page ("404") of a one-language preview:
+    says that only `name` is in it and links to its front page (an absolute path, as the
+    404 page answers at any address) and to the live site. Escaped."""
+    words = ROOT_WORDS[kind]
+    title = escape(words["title"].format(name=name))
+    lead = escape(words["lead"].format(name=name, code=code))
+    link = f'<a href="{escape(language_url)}" hreflang="{escape(hreflang or code)}">{escape(ROOT_OPEN.format(name=name))}</a>'
+    if live_site_url:
+        live = f'<a href="{escape(live_site_url)}">{escape(live_site_url)}</a>'
+        others = escape(ROOT_OTHERS).replace(escape("{live}"), live)
+    else:
+        others = escape(ROOT_OTHERS_NO_LIVE)
+    return (
+        '<!doctype html>\n<html lang="fi">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="robots" content="noindex">\n'
+        f"<title>{title}</title>\n</head>\n<body>\n<main>\n"
+        f"<h1>{title}</h1>\n<p>{lead}</p>\n<p>{link}</p>\n<p>{others}</p>\n"
+        "</main>\n</body>\n</html>\n"
+    )

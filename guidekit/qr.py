@@ -10,6 +10,8 @@ from pathlib import Path
 
 import segno
 
+from guidekit import buildcache
+
 # M recovers from about 15 % damage: enough for a folded or smudged handout while
 # keeping the code small (short addresses need version 3-4).
 ERROR_CORRECTION = "m"
@@ -33,17 +35,58 @@ def qr_svg(data: str, label: str, size_px: int | None = None, css_class: str = "
     )
 
 
-@functools.lru_cache(maxsize=512)
+def _version() -> str:
+    return buildcache.code_version(__file__, "segno")
+
+
+def _key(what: str, *parts) -> str:
+    return buildcache.key_of(_version(), what, ERROR_CORRECTION, *parts)
+
+
+def choose_mask(data: str) -> int:
+    """segno's choice of mask for `data` (it draws all eight and scores them): the slow part
+    of making a code, so it is made once per address and kept (buildcache)."""
+    cache = buildcache.current()
+    key = _key("mask", data)
+    stored = cache.get("qr-mask", key)
+    if stored is not None and stored.meta.get("mask") in range(8):
+        cache.reused["qr-mask"] += 1
+        return stored.meta["mask"]
+    mask = segno.make(data, error=ERROR_CORRECTION, micro=False).mask
+    cache.made["qr-mask"] += 1
+    cache.put("qr-mask", key, meta={"mask": mask})
+    return mask
+
+
+@functools.lru_cache(maxsize=4096)
 def _code(data: str):
-    # Choosing the best mask takes most of the time (about 15 ms); each address is
-    # drawn several times per build (print sheet, organisations page, files), so keep it.
-    return segno.make(data, error=ERROR_CORRECTION, micro=False)
+    # Each address is drawn several times per build (print sheet, organisations page,
+    # files); with its mask given, segno draws the code once instead of nine times.
+    return segno.make(data, error=ERROR_CORRECTION, micro=False, mask=choose_mask(data))
 
 
-@functools.lru_cache(maxsize=512)
+def _cached_text(kind: str, key: str, make) -> bytes:
+    """The artefact `kind` under `key` from the build cache, else make() and keep it."""
+    cache = buildcache.current()
+    stored = cache.get(kind, key)
+    if stored is not None:
+        cache.reused[kind] += 1
+        return stored.payload
+    payload = make()
+    cache.made[kind] += 1
+    cache.put(kind, key, payload)
+    return payload
+
+
+@functools.lru_cache(maxsize=4096)
 def _drawing(data: str) -> str:
-    return _code(data).svg_inline(scale=1, border=4, omitsize=True, svgclass=None, lineclass=None,
-                                  light="#fff", dark="#000")
+    def make() -> bytes:
+        return _code(data).svg_inline(scale=1, border=4, omitsize=True, svgclass=None, lineclass=None,
+                                      light="#fff", dark="#000").encode("utf-8")
+    try:
+        return _cached_text("qr-inline", _key("inline", data), make).decode("utf-8")
+    except UnicodeDecodeError:  # cannot be (the MAC matched), but never publish a broken code
+        return make().decode("utf-8")
 
 
 def qr_file_name(lang: str, short_id: str, kind: str) -> str:
@@ -53,17 +96,29 @@ def qr_file_name(lang: str, short_id: str, kind: str) -> str:
 
 def qr_files(data: str, title: str) -> dict[str, bytes]:
     """The QR code of `data` as a standalone SVG file (scalable, for print shops; its
-    <title> names it) and a PNG image (for word processors), both with the quiet zone."""
+    <title> names it) and a PNG image (for word processors), both with the quiet zone.
+    Kept in the build cache: the PNG's encoding is the costly part."""
+    return {
+        "svg": _cached_text("qr-svg", _key("svg", data, title), lambda: _svg_file(data, title)),
+        "png": _cached_text("qr-png", _key("png", data, PNG_SCALE), lambda: _png_file(data)),
+    }
+
+
+def _png_file(data: str) -> bytes:
+    png = io.BytesIO()
+    _code(data).save(png, kind="png", scale=PNG_SCALE, border=4, light="#fff", dark="#000")
+    return png.getvalue()
+
+
+def _svg_file(data: str, title: str) -> bytes:
     code = _code(data)
-    svg, png = io.BytesIO(), io.BytesIO()
+    svg = io.BytesIO()
     # scale 10 gives the SVG a size in px for programs that need one; it scales freely.
     code.save(svg, kind="svg", scale=10, border=4, title=title, svgclass=None, lineclass=None,
               light="#fff", dark="#000")
-    code.save(png, kind="png", scale=PNG_SCALE, border=4, light="#fff", dark="#000")
     # segno gives a sized SVG no viewBox; with one it also scales when resized in a layout.
     width, height = code.symbol_size(scale=10, border=4)
-    svg_text = svg.getvalue().replace(b"<svg ", f'<svg viewBox="0 0 {width} {height}" '.encode(), 1)
-    return {"svg": svg_text, "png": png.getvalue()}
+    return svg.getvalue().replace(b"<svg ", f'<svg viewBox="0 0 {width} {height}" '.encode(), 1)
 
 
 def write_qr_files(site_dir: Path, lang: str, short_id: str, data: str, title: str) -> list[Path]:

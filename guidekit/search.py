@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import snowballstemmer
 import yaml
@@ -56,8 +57,16 @@ WEIGHTS = {
     "compound_part": 0.6,  # factor for a term that is only a part of a compound
 }
 BOILERPLATE_FACTOR = 0.2
-# The front page sums up every guide: its text would compete with the guides themselves.
+# The front page sums up every guide: its words would compete with the guides themselves.
 FRONT_PAGE_FACTOR = 0.5
+# A page's own weight for a term, which ranks the pages: its strongest field (title,
+# keywords, task), plus at most PAGE_HEADINGS for the section headings that have the term
+# and at most PAGE_BODY for its text, both saturating. A word in the title therefore always
+# outweighs any number of headings and text without it, and text decides only between
+# pages whose title and headings are alike.
+PAGE_HEADINGS = 4.0
+PAGE_BODY = 3.0
+BODY_SATURATION = 5.0  # body occurrences that give half of PAGE_BODY
 STEMMERS = {"sv": "swedish", "en": "porter"}
 
 
@@ -297,6 +306,37 @@ def html_text(html: str) -> str:
     return " ".join(parser.parts)
 
 
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href") if tag == "a" else None
+        if href:
+            self.hrefs.append(href)
+
+
+def linked_pages(html: str, page_url: str, prefix: str) -> set[str]:
+    """The site's pages under prefix ("sv/", "" for the default language) that a page's
+    HTML links to, as locations relative to prefix ("ohjeet/chat/"); page_url is the page's
+    own address relative to the site root ("sv/ohjeet/valtuudet/")."""
+    parser = _Links()
+    parser.feed(html)
+    parser.close()
+    base = "/" + page_url
+    found = set()
+    for href in parser.hrefs:
+        parts = urlsplit(urljoin(base, href))
+        if parts.scheme or parts.netloc or not parts.path.startswith("/" + prefix):
+            continue
+        path = parts.path[len(prefix) + 1:]
+        if path.endswith("index.html"):
+            path = path[: -len("index.html")]
+        found.add(path)
+    return found
+
+
 # --- the language's search data ------------------------------------------------------
 
 # Swedish writes compounds as one word, and Snowball leaves them whole: "tidsbokningen"
@@ -403,10 +443,68 @@ def _page_fields(doc: dict, page_meta: dict[str, dict]) -> tuple[str, str]:
     return plain_text(meta.get("description") or ""), " ".join(plain_text(k) for k in keywords)
 
 
-def build_search_data(docs: list[dict], lang: str, page_meta: dict[str, dict], settings: LanguageSearchData) -> dict:
+def _page_weight(strong: float, headings: float, body: float, factor: float) -> float:
+    """A page's weight for a term (see PAGE_HEADINGS): strong is its best field's weight,
+    headings how many section headings have it, body how often its text uses it."""
+    return factor * (strong + PAGE_HEADINGS * (1 - 0.5**headings) + PAGE_BODY * body / (body + BODY_SATURATION))
+
+
+def _page_postings(docs: list[dict], analyser, settings: LanguageSearchData, page_meta: dict[str, dict]) -> dict[str, dict[int, float]]:
+    """term → {page's document number: the page's weight for it}: the whole page at once,
+    so that the ranking knows how much of a page is about a word, not only its best section."""
+    page_number = {d["location"]: n for n, d in enumerate(docs) if "#" not in d["location"]}
+    strong: dict[int, dict[str, float]] = {}
+    headings: dict[int, dict[str, float]] = {}
+    body: dict[int, dict[str, float]] = {}
+    for doc in docs:
+        page, _, anchor = doc["location"].partition("#")
+        number = page_number.get(page)
+        if number is None:
+            continue
+        boilerplate = bool(anchor) and doc["title"].strip().lower() in settings.boilerplate
+        if not anchor:
+            task, keywords = _page_fields(doc, page_meta)
+            fields = strong.setdefault(number, {})
+            for text, weight in ((doc["title"], WEIGHTS["title"]), (keywords, WEIGHTS["keywords"]), (task, WEIGHTS["task"])):
+                found: dict[str, float] = {}
+                _field_terms(text, analyser, weight, {}, found)
+                for term, value in found.items():
+                    fields[term] = max(fields.get(term, 0.0), value)
+        elif not boilerplate:
+            counted: dict[str, float] = {}
+            _field_terms(doc["title"], analyser, 1.0, {}, counted)
+            for term, value in counted.items():
+                headings.setdefault(number, {})[term] = headings.get(number, {}).get(term, 0.0) + value
+        counts = body.setdefault(number, {})
+        factor = BOILERPLATE_FACTOR if boilerplate else 1.0
+        # A boilerplate heading's words count as its text: every guide has them, and the
+        # idf over pages must see that ("fungerar" of "Om det inte fungerar").
+        text = html_text(doc.get("text", "")) + (" " + doc["title"] if boilerplate else "")
+        for word in words_of(text):
+            if not word:
+                continue
+            own, parts = analyser(word)
+            for term in own:
+                counts[term] = counts.get(term, 0.0) + factor
+            for term in set(parts) - set(own):
+                counts[term] = counts.get(term, 0.0) + factor * WEIGHTS["compound_part"]
+    postings: dict[str, dict[int, float]] = {}
+    for page, number in page_number.items():
+        factor = FRONT_PAGE_FACTOR if page == "" else 1.0
+        page_strong, page_headings, page_body = strong.get(number, {}), headings.get(number, {}), body.get(number, {})
+        for term in set(page_strong) | set(page_headings) | set(page_body):
+            weight = _page_weight(page_strong.get(term, 0.0), page_headings.get(term, 0.0), page_body.get(term, 0.0), factor)
+            postings.setdefault(term, {})[number] = weight
+    return postings
+
+
+def build_search_data(
+    docs: list[dict], lang: str, page_meta: dict[str, dict], settings: LanguageSearchData, page_links: dict[str, set[str]] | None = None
+) -> dict:
     """The worker's data for one language from Material's index entries (location, title, text).
 
-    page_meta: page location ("ohjeet/chat/") → front matter (description, keywords)."""
+    page_meta: page location ("ohjeet/chat/") → front matter (description, keywords);
+    page_links: page location → the locations of the language's pages it links to."""
     texts = [doc["title"] for doc in docs] + [html_text(doc.get("text", "")) for doc in docs]
     texts += [field for doc in docs for field in _page_fields(doc, page_meta)]
     analyser = _analyser(lang, texts)
@@ -446,8 +544,17 @@ def build_search_data(docs: list[dict], lang: str, page_meta: dict[str, dict], s
                     for base in analyser(key)[0]:
                         if base != key and base not in forms:
                             synonyms.setdefault(base, set()).update(targets)
-    terms = sorted(postings)
+    pages = _page_postings(docs, analyser, settings, page_meta)
+    terms = sorted(set(postings) | set(pages))
     term_id = {t: i for i, t in enumerate(terms)}
+    page_number = {d["location"]: n for n, d in enumerate(docs) if "#" not in d["location"]}
+    # A page that lists several others (a hub like the mandate guides' page): the worker lets
+    # it stand for the pages it lists when its own title has the same word as theirs.
+    links = {}
+    for page, targets in sorted((page_links or {}).items()):
+        listed = sorted({page_number[t] for t in targets if t in page_number and t != page})
+        if page in page_number and len(listed) >= 2:
+            links[str(page_number[page])] = listed
 
     def form_ids(own: set, parts: set) -> list[int]:
         # A compound part is written as -(id + 1): the worker weighs it less than the word.
@@ -458,7 +565,10 @@ def build_search_data(docs: list[dict], lang: str, page_meta: dict[str, dict], s
         "lang": lang,
         "terms": terms,
         # per term: [doc, weight×10, doc, weight×10, …] (flat, small)
-        "postings": [[x for doc, w in sorted(postings[t].items()) for x in (doc, round(w * 10))] for t in terms],
+        "postings": [[x for doc, w in sorted(postings.get(t, {}).items()) for x in (doc, round(w * 10))] for t in terms],
+        # per term: [page, weight×10, …]: the page's weight as a whole (ranks the pages)
+        "pages": [[x for doc, w in sorted(pages.get(t, {}).items()) for x in (doc, max(1, round(w * 10)))] for t in terms],
+        "links": links,
         # surface form → term ids; only forms whose terms are more than themselves
         "forms": {
             form: form_ids(own, parts)

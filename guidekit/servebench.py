@@ -40,17 +40,19 @@ def fetch(url: str) -> str | None:
 
 
 @contextmanager
-def mkdocs_serve(config: Path, env: dict | None = None, timeout: float = START_TIMEOUT) -> Iterator[str]:
-    """`mkdocs serve --no-strict` of the site in a subprocess, as `./dev serve` runs it;
-    yields its address once the front page answers."""
+def mkdocs_serve(config: Path, env: dict | None = None, timeout: float = START_TIMEOUT,
+                 args: tuple[str, ...] = (), log: Path | None = None) -> Iterator[str]:
+    """`mkdocs serve --no-strict [args]` of the site in a subprocess, as `./dev serve` runs it;
+    yields its address once the front page answers. log: a file for the server's output."""
     port = free_port()
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     environment.pop("GUIDEKIT_PREVIEW_FINDINGS", None)  # the serve command itself must switch panels on
+    output = open(log, "w", encoding="utf-8") if log is not None else subprocess.DEVNULL
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "-f", str(config), "-a", f"127.0.0.1:{port}", *args],
         cwd=config.parent,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output,
+        stderr=subprocess.STDOUT,
         env=environment,
     )
     base = f"http://127.0.0.1:{port}"
@@ -68,6 +70,8 @@ def mkdocs_serve(config: Path, env: dict | None = None, timeout: float = START_T
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        if log is not None:
+            output.close()
 
 
 def edit_sentence(number: int) -> str:
@@ -90,13 +94,14 @@ def wait_for(url: str, wanted: str, timeout: float = RELOAD_TIMEOUT) -> float:
         time.sleep(POLL_SECONDS)
 
 
-def reload_seconds(config: Path, page: Path, url_path: str, edits: int = 3, env: dict | None = None) -> list[float]:
+def reload_seconds(config: Path, page: Path, url_path: str, edits: int = 3, env: dict | None = None,
+                   args: tuple[str, ...] = (), log: Path | None = None) -> list[float]:
     """Seconds from each save of `page` to the served page at url_path showing the edit in its panel.
     The page's text is restored afterwards."""
     original = page.read_text(encoding="utf-8")
     times = []
     try:
-        with mkdocs_serve(config, env) as base:
+        with mkdocs_serve(config, env, args=args, log=log) as base:
             url = base + url_path
             wait_for(url, 'id="gk-findings"')  # the first build is done, with panels
             for number in range(1, edits + 1):

@@ -21,6 +21,13 @@ measures the build without them).
 Under `mkdocs serve` (or with GUIDEKIT_PREVIEW_FINDINGS=1) each built page also shows
 its own findings in a panel (guidekit/preview.py), written into the page's HTML file
 once the findings are in; `mkdocs build` never writes one.
+
+In the fast preview's incremental rebuilds (`./dev serve sv`, guidekit/incremental.py)
+only the pages MkDocs built again are checked, without the site-wide checks (addresses,
+data files: those change only with files that make the rebuild a whole one), and only
+they get a new panel; the others keep theirs. Under `mkdocs serve` the worker process
+started by a whole build stays up for the incremental rebuilds after it, so they do not
+start Python and Voikko again.
 """
 
 from __future__ import annotations
@@ -47,6 +54,7 @@ _run: dict = {}  # "executor", "future" of the build in progress
 # them: an unfinished draft must not stop the other pages from being published.
 _command = {"serve": False}
 _preview: dict = {"on": False, "pages": []}  # pages: (built HTML file, source relative to the repository)
+_pool: dict = {}  # "executor": the worker kept between the rebuilds of `mkdocs serve`
 
 
 def on_startup(command, dirty):
@@ -71,13 +79,43 @@ def languages_built(config) -> list[str]:
     return [lang for lang in i18n.build_languages if lang in LANGUAGES]
 
 
-def _stop() -> None:
+def _incremental(config) -> bool:
+    """Does this build render only the changed pages (guidekit/i18n_plugin.py decides)?"""
+    i18n = config.plugins.get("guidekit-i18n")
+    return bool(getattr(i18n, "incremental", False))
+
+
+def _worker() -> ProcessPoolExecutor:
+    # spawn: a fresh interpreter; forking a process that may run server threads is unsafe.
+    executor = _pool.get("executor")
+    if executor is None:
+        executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        if _command["serve"]:
+            _pool["executor"] = executor
+    return executor
+
+
+def _stop(broken: bool = False) -> None:
     executor = _run.pop("executor", None)
     _run.pop("future", None)
     _run.pop("args", None)
     _run.pop("options", None)
-    if executor is not None:
+    _run.pop("incremental", None)
+    if executor is not None and (broken or executor is not _pool.get("executor")):
+        if executor is _pool.get("executor"):
+            _pool.pop("executor")
         executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _submit(paths, root: Path, options: dict) -> None:
+    try:
+        executor = _worker()
+        _run.update(executor=executor, future=executor.submit(lint_pages, paths, root, **options),
+                    args=(paths, root), options=options)
+    except (OSError, NotImplementedError):  # no processes allowed here: check in this one
+        done: Future = Future()
+        done.set_result(lint_pages(paths, root, **options))
+        _run["future"] = done
 
 
 def on_pre_build(config):
@@ -91,32 +129,40 @@ def on_pre_build(config):
         load_config(root)  # a broken guidekit.yml stops the build at once, with its reason
     except ConfigError as error:
         raise PluginError(str(error)) from None
+    if _incremental(config):
+        _run["incremental"] = root  # the pages to check are known once they are built
+        return
+    on_shutdown()  # a whole build starts a fresh worker: it may follow a change of guidekit's code
     docs = Path(config.docs_dir)
     folders = [docs / lang for lang in languages_built(config) if (docs / lang).is_dir()]
     if not folders:
         return
-    try:
-        # spawn: a fresh interpreter; forking a process that may run server threads is unsafe.
-        executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        options = {"site_checks": True, "skip_drafts": not _command["serve"]}
-        _run.update(executor=executor, future=executor.submit(lint_pages, folders, root, **options),
-                    args=(folders, root), options=options)
-    except (OSError, NotImplementedError):  # no processes allowed here: check in this one
-        done: Future = Future()
-        done.set_result(lint_pages(folders, root, site_checks=True, skip_drafts=not _command["serve"]))
-        _run["future"] = done
+    _submit(folders, root, {"site_checks": True, "skip_drafts": not _command["serve"]})
+
+
+def _check_rebuilt_pages(config) -> None:
+    """Incremental rebuild: check the pages built again, and only them."""
+    root = _run["incremental"]
+    i18n = config.plugins.get("guidekit-i18n")
+    paths = sorted({Path(f.abs_src_path) for f in getattr(i18n, "rebuilt", []) if f.abs_src_path})
+    if paths:
+        _submit(paths, root, {"site_checks": False, "address_checks": False})
 
 
 def _report() -> None:
     """Wait for the check and log its findings, once."""
     future = _run.get("future")
     if future is None:
+        _stop()
         return
-    in_worker = "executor" in _run
+    # A worker kept between rebuilds counts its CPU time since it started: not this check's.
+    in_worker = "executor" in _run and _run["executor"] is not _pool.get("executor")
+    args, options = _run.get("args"), _run.get("options")
     try:
         result = future.result()
     except BrokenProcessPool:  # the worker died (e.g. killed for memory): check here instead
-        result = lint_pages(*_run["args"], **_run["options"])
+        _stop(broken=True)
+        result = lint_pages(*args, **options)
         in_worker = False
     finally:
         _stop()
@@ -131,6 +177,15 @@ def _report() -> None:
         log_finding(log, finding)
     if _preview["on"]:
         _write_panels(result.findings)
+
+
+@event_priority(-110)  # after the i18n plugin's on_env: every page to build again is read
+def on_env(env, config, files):
+    # Incremental rebuild: the pages to check are known now; the worker checks them while
+    # MkDocs renders them.
+    if "incremental" in _run and "future" not in _run and not _nested_build(config):
+        _check_rebuilt_pages(config)
+    return env
 
 
 def on_post_page(output, page, config):
@@ -160,7 +215,15 @@ def _write_panels(findings) -> None:
 @event_priority(-110)  # after static-i18n (-100) has built the other languages
 def on_post_build(config):
     if not _nested_build(config):
+        if "incremental" in _run and "future" not in _run:
+            _check_rebuilt_pages(config)
         _report()
+
+
+def on_shutdown():
+    executor = _pool.pop("executor", None)
+    if executor is not None:
+        executor.shutdown(wait=False, cancel_futures=True)
 
 
 def on_build_error(error):

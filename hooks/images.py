@@ -21,9 +21,14 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from mkdocs.plugins import get_plugin_logger
+
+from guidekit import buildcache
 from guidekit.config import SECTIONS, ConfigError, load_config
 from guidekit.settings import defaults
 from guidekit.images import inspect_image, is_external, is_inline, strip_metadata, webp_copy
+
+log = get_plugin_logger("guidekit.images")
 
 IMG_TAG = re.compile(r"<img\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>\"']+))?")
@@ -35,7 +40,9 @@ _state: dict = {"settings": defaults(SECTIONS["images"]), "files": None, "copies
 
 
 def on_config(config):
-    _state["settings"] = publish_settings(Path(config.config_file_path).parent)
+    root = Path(config.config_file_path).parent
+    buildcache.use(root)  # WebP copies and image inspections kept between builds
+    _state["settings"] = publish_settings(root)
     _state["copies"] = {}
     return config
 
@@ -81,6 +88,8 @@ def on_post_build(config):
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_bytes(data)
     _state["copies"] = {}
+    # So far in this build (every language up to this one); `mkdocs build -v` shows it.
+    log.debug("välimuisti (.cache/guidekit/artifacts): %s", buildcache.current().summary() or "ei käytössä")
 
 
 # --- One <img> -------------------------------------------------------------------------

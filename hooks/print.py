@@ -46,6 +46,7 @@ from guidekit.lint import checks_enabled
 from guidekit.htmlsafe import plain_text
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE
 from guidekit.pdf import LARGE_PRINT, REGULAR, pdf_path
+from guidekit import buildcache
 from guidekit.qr import qr_file_name, qr_svg, write_qr_files
 
 log = get_plugin_logger("guidekit.print")
@@ -78,6 +79,7 @@ def on_config(config):
     if i18n is not None and i18n.building:
         return config  # a further language of the same build: checked once already
     root = Path(config.config_file_path).parent
+    buildcache.use(root)  # QR codes kept between builds (.cache/guidekit/artifacts)
     try:
         _state["ui"] = load_facts(root / "data" / "ui.yml")
     except FactsError as error:
@@ -247,12 +249,26 @@ def pdf_links(page, lang: str, short_id: str) -> dict:
     return {"regular": href(REGULAR), "large": href(LARGE_PRINT)}
 
 
+def _rebuilt_only(config) -> set[str] | None:
+    """In the fast preview's incremental rebuild (guidekit/incremental.py), the docs paths of
+    the pages built again: only their QR files can have changed. None: a whole build."""
+    i18n = _i18n(config)
+    if i18n is None or not getattr(i18n, "incremental", False):
+        return None
+    return {getattr(f, "norm_src_uri", f.src_uri) for f in i18n.rebuilt}
+
+
 def on_post_build(config):
     lang, default = _language(config), _default_language(config)
     plan, ui = _state["plan"], _state["ui"][lang]
+    rebuilt = _rebuilt_only(config)
     for guide in plan.inventory.guides(lang):
         short_id = plan.inventory.short_of(guide.path)
         if short_id:
+            if rebuilt is not None and guide.path not in rebuilt and all(
+                (Path(config.site_dir) / qr_file_name(lang, short_id, kind)).is_file() for kind in ("svg", "png")
+            ):
+                continue
             address = absolute_url(config.site_url, lang, short_url(short_id), default)
             write_qr_files(Path(config.site_dir), lang, short_id, address,
                            ui["qr_label"].format(title=guide.title, address=display_url(address)))
@@ -263,6 +279,8 @@ def on_post_build(config):
         target = output_file(Path(config.site_dir), lang, redirect.source, default)
         if redirect.source in foreseen:
             continue  # the page stays
+        if rebuilt is not None and redirect.target_path not in rebuilt and target.is_file():
+            continue  # written by an earlier build of the preview, for a page that did not change
         if target.exists() and not is_redirect_page(target.read_text(encoding="utf-8", errors="replace")):
             log_finding(log, Finding(  # another file than a page is there (an asset, say)
                 path="data/redirects.yml", line=1, rule="AD004",

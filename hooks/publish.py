@@ -59,6 +59,25 @@ def on_files(files, config):
     return files
 
 
+def _by_file(function):
+    """The function's answer for a file, kept while the file's size and time stay the same:
+    `mkdocs serve` asks again for every file on every rebuild (the fast preview's budget)."""
+    answers: dict = {}
+
+    def answer(path: Path) -> bool:
+        try:
+            stat = path.stat()
+        except OSError:
+            return function(path)
+        key = (str(path), stat.st_size, stat.st_mtime_ns)
+        if key not in answers:
+            answers[key] = function(path)
+        return answers[key]
+
+    return answer
+
+
+@_by_file
 def _unsafe_svg(path: Path) -> bool:
     if path.suffix.lower() != ".svg":
         return False
@@ -66,6 +85,7 @@ def _unsafe_svg(path: Path) -> bool:
     return bool(info.error or info.svg_problems)
 
 
+@_by_file
 def _draft(path: Path) -> bool:
     try:
         text, _problem = decode_page(path.read_bytes())

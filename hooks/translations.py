@@ -28,9 +28,16 @@ def _build_language(config) -> str:
 
 
 def _root_language(config) -> str:
-    """The language served at the site root: Finnish, or the one language of a preview."""
+    """The language static-i18n builds as its default: Finnish, or the one language of a preview."""
     i18n = config.plugins.get("guidekit-i18n")
     return i18n.default_language if i18n else DEFAULT_LANGUAGE
+
+
+def _live_site_url(config) -> str | None:
+    """The published site's address (a one-language preview links its Finnish pages there)."""
+    i18n = config.plugins.get("guidekit-i18n")
+    preview = getattr(i18n, "preview", None)
+    return preview.live_site_url if preview is not None else None
 
 
 def source_of(abs_src_path: str, docs_dir: str, lang: str) -> Path | None:
@@ -42,12 +49,17 @@ def source_of(abs_src_path: str, docs_dir: str, lang: str) -> Path | None:
     return Path(docs_dir) / SOURCE_LANGUAGE / inside
 
 
-def source_url(page_url: str, lang: str, root_lang: str) -> str | None:
-    """The Finnish page's address, from the translation's (sv/ohjeet/chat/ -> ohjeet/chat/)."""
-    if root_lang != SOURCE_LANGUAGE:
-        return None  # a one-language preview has no Finnish pages to link to
-    prefix = f"{lang}/"
-    return page_url[len(prefix):] if page_url.startswith(prefix) else None
+def source_url(page_url: str, lang: str, root_lang: str, live_site_url: str | None = None) -> str | None:
+    """The Finnish page's address, from the translation's: in the whole site relative to its
+    root (sv/ohjeet/chat/ -> ohjeet/chat/); in a one-language preview, which has no Finnish
+    pages and addresses its pages from the language's folder (ohjeet/chat/), the live
+    site's (https://…/ohjeet/chat/). None when there is no such address."""
+    if root_lang == SOURCE_LANGUAGE:
+        prefix = f"{lang}/"
+        return page_url[len(prefix):] if page_url.startswith(prefix) else None
+    if not live_site_url:
+        return None
+    return live_site_url.rstrip("/") + "/" + page_url
 
 
 def on_config(config):
@@ -75,7 +87,8 @@ def on_page_context(context, page, config, nav):
         return context
     gk = context.setdefault("guidekit", {})
     gk["translation_outdated"] = True
-    gk["outdated_source_url"] = source_url(page.url, lang, _root_language(config))
+    gk["translation_never_synced"] = state == NEVER_SYNCED
+    gk["outdated_source_url"] = source_url(page.url, lang, _root_language(config), _live_site_url(config))
     _state[state].append(Path(page.file.abs_src_path).relative_to(Path(config.docs_dir) / lang).as_posix())
     return context
 

@@ -294,3 +294,15 @@ def test_strict_build_refuses_a_title_with_markup(tmp_path):
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "FM110" in output and "Traceback" not in output
+
+
+def test_a_field_written_without_a_value_is_called_empty_on_its_own_line(tree):
+    lines = guide().splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("reviewed:"))
+    lines[at] = "reviewed:"
+    findings = front_findings(tree, "fi/ohjeet/chat.md", "\n".join(lines) + "\n")
+    assert [(f.rule, f.line) for f in findings] == [("FM102", at + 1)]
+    assert "kenttä reviewed on tyhjä" in findings[0].message and "puuttuu" not in findings[0].message
+    assert findings[0].fix.startswith("kirjoita arvo kaksoispisteen jälkeen: reviewed:")
+    english = front_findings(tree, "fi/ohjeet/chat.md", "\n".join(lines) + "\n", message_lang="en")
+    assert english[0].message == "the guide's field reviewed is empty"

@@ -6,6 +6,7 @@ Small sites are built with the real configuration, templates, hooks and data
 
 from __future__ import annotations
 
+import os
 import posixpath
 from pathlib import Path
 
@@ -146,6 +147,28 @@ def test_webp_copy_is_published_in_picture_when_it_saves_bytes(image_site):
         assert (source.attrs["width"], source.attrs["height"]) == (str(info.width), str(info.height))
     # a large photo is scaled down to publish_max_side (guidekit.yml images:)
     assert webp["../assets/images/maisema.jpg"].attrs["width"] == "1600"
+
+
+def test_a_second_build_reuses_the_webp_copies_and_publishes_the_same_files(image_site, tmp_path):
+    import re
+    import subprocess
+
+    from conftest import MKDOCS
+
+    source, site = image_site
+    # The fixture's build left its artefacts in source/.cache/guidekit/artifacts.
+    again = tmp_path / "again"
+    result = subprocess.run([*MKDOCS, "build", "--strict", "-v", "-f", str(source / "mkdocs.yml"), "-d", str(again)],
+                            cwd=source, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    (last,) = re.findall(r"välimuisti \(\.cache/guidekit/artifacts\): (.*)", result.stdout + result.stderr)[-1:]
+    counts = {kind: (int(made), int(reused)) for kind, made, reused in re.findall(r"([\w-]+) (\d+) tehty / (\d+) uudelleen", last)}
+    assert counts["webp"][0] == 0 and counts["webp"][1] >= 2, last
+    assert counts["image-info"][0] == 0, last
+    published = sorted(p.relative_to(site) for p in site.rglob("*.webp"))
+    assert published and published == sorted(p.relative_to(again) for p in again.rglob("*.webp"))
+    for path in published:
+        assert (again / path).read_bytes() == (site / path).read_bytes()
 
 
 def test_every_image_address_on_the_built_pages_exists(image_site):

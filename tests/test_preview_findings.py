@@ -11,7 +11,7 @@ from pathlib import Path
 
 from conftest import make_site
 from guidekit.findings import ERROR, WARNING, Finding
-from guidekit.preview import PREVIEW_ENV, findings_panel, preview_wanted, with_panel
+from guidekit.preview import PREVIEW_ENV, findings_panel, one_language_root_page, preview_wanted, with_panel
 
 # One sentence of 45 words: over the standard-Finnish limit (PL101) but otherwise plain.
 LONG_SENTENCE = (
@@ -144,6 +144,16 @@ def test_panel_goes_after_the_title_once_and_only_into_an_article():
     assert with_panel("<html><body><p>redirect</p></body></html>", "P") == "<html><body><p>redirect</p></body></html>"
 
 
+def test_one_language_root_page_names_the_language_links_it_and_escapes():
+    page = one_language_root_page("index", "xx", "<Kieli & co>", "/sub/xx/", "https://live.example/?a=1&b=2", "xx-Latn")
+    assert "<Kieli" not in page and "&lt;Kieli &amp; co&gt;" in page
+    assert '<a href="/sub/xx/" hreflang="xx-Latn">' in page and 'href="https://live.example/?a=1&amp;b=2"' in page
+    assert '<html lang="fi">' in page and "./dev serve xx" in page
+    missing = one_language_root_page("404", "xx", "X", "/xx/", None)
+    assert "Sivua ei ole tässä esikatselussa" in missing and "https://" not in missing
+    assert '<a href="/xx/" hreflang="xx">' in missing
+
+
 def test_mkdocs_serve_shows_the_finding_on_the_served_page(tmp_path):
     """The real serve path: `mkdocs serve` itself switches the panels on (no environment switch)."""
     from guidekit.servebench import fetch, mkdocs_serve
@@ -154,3 +164,86 @@ def test_mkdocs_serve_shows_the_finding_on_the_served_page(tmp_path):
     panel = panel_of(html)
     assert panel.section is not None, "mkdocs serve shows no findings panel"
     assert "virkkeessä on 45 sanaa" in " ".join(" ".join(panel.text).split())
+
+
+SV_PAGE = """---
+title: {title}
+description: En sida för förhandsvisningen.
+---
+
+# {title}
+
+Öppna appen.
+"""
+
+
+def _log_lines(log: Path, text: str) -> list[str]:
+    return [line for line in log.read_text(encoding="utf-8").splitlines() if text in line] if log.exists() else []
+
+
+def _wait_for_log(log: Path, text: str, count: int, timeout: float = 120.0) -> list[str]:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while len(lines := _log_lines(log, text)) < count:
+        assert time.monotonic() < deadline, f"{text!r} not {count} times in the log:\n" + log.read_text(encoding="utf-8")[-3000:]
+        time.sleep(0.1)
+    return lines
+
+
+def _served_file(html: str) -> str:
+    """The page as built: without the live-reload script's build numbers the server adds."""
+    import re
+
+    return re.sub(r"livereload\(\d+, \d+\)", "livereload()", html)
+
+
+def _not_found(url: str) -> str:
+    """The body of the server's answer to an address it has no page for (404)."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        urllib.request.urlopen(url, timeout=5)
+    except urllib.error.HTTPError as error:
+        assert error.code == 404, error.code
+        return error.read().decode("utf-8")
+    raise AssertionError(f"{url} answered with a page")
+
+
+def test_fast_preview_rebuilds_and_checks_only_the_saved_page(tmp_path):
+    """`./dev serve sv` (mkdocs serve --dirty, one language): a save renders and checks that
+    page only, at its /sv/ address; the other pages keep their HTML, panel, navigation title
+    and search entry; a change to the settings builds and checks everything again."""
+    from guidekit.servebench import edit_sentence, fetch, mkdocs_serve, wait_for
+
+    pages = {"fi/index.md": PAGE, "sv/index.md": SV_PAGE.format(title="Startsida"),
+             "sv/ohjeet/a.md": SV_PAGE.format(title="Sidan A"), "sv/ohjeet/b.md": SV_PAGE.format(title="Sidan B")}
+    config = make_site(tmp_path, pages)
+    log = tmp_path / "serve.log"
+    env = {"GUIDEKIT_ONLY_LANGUAGE": "sv", "GUIDEKIT_CACHE": "0", "PYTHONUNBUFFERED": "1"}
+    with mkdocs_serve(config, env, args=("--dirty",), log=log) as base:
+        a_url, b_url = base + "/sv/ohjeet/a/", base + "/sv/ohjeet/b/"
+        wait_for(a_url, 'id="gk-findings"')
+        assert "Svenska" in fetch(base + "/") and "Sivua ei ole tässä esikatselussa" in _not_found(base + "/ohjeet/a/")
+        b_before = _served_file(fetch(b_url))
+        assert 'id="gk-findings"' in b_before
+        whole = _wait_for_log(log, "guidekit: tarkistettu", 1)
+
+        page = tmp_path / "docs" / "sv" / "ohjeet" / "a.md"
+        page.write_text(page.read_text(encoding="utf-8") + f"\n{edit_sentence(1)}\n", encoding="utf-8")
+        a_after = fetch(a_url) if wait_for(a_url, "”Muutos 1 ") is not None else ""
+        checked = _wait_for_log(log, "guidekit: tarkistettu", 2)[-1]
+        assert "tarkistettu 1 sivua" in checked and "tarkistettu 1 sivua" not in whole[0], checked
+        assert _log_lines(log, "nopea esikatselu: vain muuttuneet sivut")
+        assert _served_file(fetch(b_url)) == b_before  # neither rendered nor checked again
+        assert "Sidan B" in a_after  # the navigation keeps the title of the page not read again
+        index = fetch(base + "/sv/search/search_index.json")
+        assert '"location":"ohjeet/b/"' in index and "Muutos 1" in index
+
+        settings = tmp_path / "guidekit.yml"
+        settings.write_text(settings.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        _wait_for_log(log, "koko esikatselu rakennetaan uudelleen", 1)
+        again = _wait_for_log(log, "guidekit: tarkistettu", 3)[-1]
+        assert "tarkistettu 1 sivua" not in again, again
+        wait_for(a_url, "”Muutos 1 ")  # the whole rebuild still shows the edit and its finding

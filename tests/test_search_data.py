@@ -16,7 +16,7 @@ from guidekit.search import (
     load_search_data,
     split_compound,
 )
-from guidekit.search import build_search_data
+from guidekit.search import PAGE_BODY, PAGE_HEADINGS, build_search_data, linked_pages
 from conftest import checks_tree
 
 
@@ -198,3 +198,54 @@ def test_a_swedish_compound_is_split_into_words_of_the_pages():
     flat = data["postings"][data["terms"].index("tid")]
     assert flat[0::2] == [0, 1]  # the title's own word and the compound's part
     assert flat[1] > flat[3]
+
+
+def page_weights(data, docs, term):
+    flat = data["pages"][data["terms"].index(term)]
+    return {docs[flat[i]]["location"]: flat[i + 1] / 10 for i in range(0, len(flat), 2)}
+
+
+def test_pages_are_weighed_as_wholes_title_first(data):
+    # The page rank: a word in the title outweighs any amount of headings and text without it.
+    found = page_weights(data, DOCS, "ajanvaraus")
+    assert found["ohjeet/ajanvaraus/"] >= WEIGHTS["title"]
+    assert set(found) == {"", "ohjeet/ajanvaraus/"}  # sections are counted into their page
+    assert found[""] < PAGE_HEADINGS + PAGE_BODY < WEIGHTS["title"]
+
+
+def test_a_page_counts_every_section_that_has_the_word():
+    docs = [
+        {"location": "a/", "title": "Viestit", "text": ""},
+        {"location": "a/#1", "title": "Lähetä viesti", "text": "<p>Kirjoita viesti.</p>"},
+        {"location": "a/#2", "title": "Lue viesti", "text": "<p>Avaa viesti.</p>"},
+        {"location": "b/", "title": "Viestit", "text": ""},
+        {"location": "b/#1", "title": "Muuta", "text": "<p>Kirjoita.</p>"},
+    ]
+    found = page_weights(build_search_data(docs, "fi", {}, LanguageSearchData()), docs, "viesti")
+    assert found["a/"] > found["b/"] >= WEIGHTS["title"]
+
+
+def test_boilerplate_headings_count_for_every_page_but_little():
+    # "ei onnistu" of "Jos tämä ei onnistu" is on every guide: the idf over pages must see it.
+    found = page_weights(build_search_data(DOCS, "fi", {}, SETTINGS), DOCS, "onnistua")
+    assert set(found) == {"ohjeet/ajanvaraus/", "ohjeet/chat/"}
+    assert max(found.values()) < 1
+
+
+def test_links_between_pages_are_passed_to_the_worker():
+    docs = [{"location": loc, "title": loc or "Etusivu", "text": ""} for loc in ("", "a/", "b/", "c/")]
+    links = {"": {"a/", "b/", "muu/"}, "a/": {"b/"}, "c/": {"c/", "a/", "b/"}}
+    data = build_search_data(docs, "fi", {}, LanguageSearchData(), links)
+    # Only pages that list at least two others; a link to itself or to no page of the index is no link.
+    assert data["links"] == {"0": [1, 2], "3": [1, 2]}
+
+
+def test_linked_pages_are_resolved_against_the_page_address():
+    html = (
+        '<a href="../valtuudet-anna/">x</a> <a href="../chat/#aloita">y</a> <a href="https://suomi.fi/">z</a>'
+        ' <a href="/sv/ohjeet/chat/">other language</a> <a href="#kohta">same page</a> <a href="../../index.html">front</a>'
+    )
+    # Addresses of the site under the prefix (build_search_data keeps those in the index:
+    # "sv/ohjeet/chat/" is no page of the Finnish one); nothing of other sites.
+    assert linked_pages(html, "ohjeet/valtuudet/", "") == {"ohjeet/valtuudet-anna/", "ohjeet/chat/", "sv/ohjeet/chat/", "ohjeet/valtuudet/", ""}
+    assert linked_pages('<a href="../chat/">c</a> <a href="/ohjeet/chat/">fi</a>', "sv/ohjeet/valtuudet/", "sv/") == {"ohjeet/chat/"}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_site, run_build
+from conftest import ROOT, make_site, run_build, write_page
 from guidekit.frontmatter import add_months
 from guidekit.translations import changed_sentences, content_hash, set_source_hash, source_sentences, translation_state
 from guidekit.bench import ADDRESS_HISTORY  # the real site's address record belongs to its pages
@@ -410,8 +410,11 @@ def test_outdated_translation_tells_its_readers_in_their_language(built_small_si
     assert sv is not None and "Den här översättningen kan vara föråldrad" in sv
     assert 'href="../../../ohjeet/chat/" hreflang="fi"' in sv  # the Finnish source page
     assert sv.startswith('class="gk-outdated-notice" role="note"')
+    assert "Den finska sidan har ändrats" in sv  # it fell behind a change of the Finnish page
+    # The selko page was never marked synced: nothing changed since, nobody compared it yet.
     selko = notice(site, "selko/ohjeet/chat/index.html")
     assert selko is not None and "Tämän sivun tiedot voivat olla vanhoja" in selko
+    assert "Emme ole vielä tarkistaneet tätä sivua" in selko and "Olemme muuttaneet" not in selko
 
 
 def test_up_to_date_source_and_fallback_pages_have_no_outdated_notice(built_small_site):
@@ -433,11 +436,28 @@ def test_outdated_translations_are_info_notes_in_the_build_log(built_small_site)
 
 
 def test_one_language_preview_builds_with_finnish_fallbacks(tmp_path):
-    # `./dev serve en`: en lacks the chat guide; the preview shows the Finnish one.
+    # `./dev serve selko`: the language at its published addresses (/selko/…), a Finnish
+    # fallback where selko lacks a page, and a root that says only selko is in the preview.
     config = small_site(tmp_path)
-    result = run_build(config, tmp_path / "site", env={"GUIDEKIT_ONLY_LANGUAGE": "en"})
+    write_page(tmp_path, "fi/ohjeet/viestit.md", FI_GUIDE.format(reviewed=TODAY.isoformat())
+               .replace("short: chat", "short: viestit").replace("Kysy chatissa", "Lue viestit"))
+    site = tmp_path / "site"
+    result = run_build(config, site, env={"GUIDEKIT_ONLY_LANGUAGE": "selko"})
     assert result.returncode == 0, result.stdout + result.stderr
-    guide = (tmp_path / "site" / "ohjeet" / "chat" / "index.html").read_text(encoding="utf-8")
-    assert 'class="gk-fallback-notice"' in guide and "Kysy chatissa" in guide
-    front = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert "Welcome." in front and not (tmp_path / "site" / "en").exists()
+    fallback = (site / "selko" / "ohjeet" / "viestit" / "index.html").read_text(encoding="utf-8")
+    assert 'class="gk-fallback-notice"' in fallback and "Lue viestit" in fallback
+    assert "Tervetuloa." in (site / "selko" / "index.html").read_text(encoding="utf-8")
+    # Nothing of the language at the root: /ohjeet/… would be a Finnish address.
+    assert sorted(p.name for p in site.iterdir()) == ["404.html", "index.html", "selko"]
+    guide = (site / "selko" / "ohjeet" / "chat" / "index.html").read_text(encoding="utf-8")
+    assert 'rel="canonical" href="https://asioi.esimerkkila.example/selko/ohjeet/chat/"' in guide
+    assert 'href="https://asioi.esimerkkila.example/selko/o/chat/"' in guide  # its short address
+    assert (site / "selko" / "o" / "chat" / "index.html").is_file()
+    # The never-synced page's notice leads to the Finnish page on the live site (fi is not built).
+    box = notice(site, "selko/ohjeet/chat/index.html")
+    assert box is not None and 'href="https://asioi.esimerkkila.example/ohjeet/chat/" hreflang="fi"' in box
+    for root_page in ("index.html", "404.html"):
+        html = (site / root_page).read_text(encoding="utf-8")
+        assert "Selkosuomi" in html and '<a href="/selko/" hreflang="fi-x-selko">' in html, root_page
+        assert 'href="https://asioi.esimerkkila.example/"' in html, root_page
+    assert "Sivua ei ole tässä esikatselussa" in (site / "404.html").read_text(encoding="utf-8")

@@ -1,7 +1,8 @@
 """guidekit bench [--guides N [N…]] [--repeat R] [--keep DIR] [--no-browser]
 guidekit bench --weigh SITE
-guidekit bench --reload [--guides N] [--repeat R]
+guidekit bench --reload [--guides N] [--repeat R] [--lang L] [--fast-only]
 guidekit bench --publish SITE
+guidekit bench --stock [--guides N [N…]] [--repeat R]
 
 Generates a synthetic site of N valid guides × 4 languages (full front matter, a small
 screenshot each) in a temporary folder with the real configuration, templates, hooks
@@ -26,9 +27,17 @@ search data in bytes, raw and gzip (guidekit/searchbench.py).
 --weigh SITE only loads every guide page of an already built site (`./dev build`
 writes site/) in Chromium and prints a table of their bytes: the real site's budget.
 
---reload serves the synthetic site with `mkdocs serve` (every language, then Finnish only),
-saves a Finnish guide R times (at least 3) and prints the seconds from each save to the
-served page showing the edit in its findings panel (guidekit/servebench.py).
+--reload [--lang L] [--fast-only] serves the synthetic site with `mkdocs serve` as `./dev serve`
+(every language), `./dev serve L --full` (one language, every page rendered on each save)
+and `./dev serve L` (the fast preview: --dirty, only the saved page rendered and checked),
+saves a guide of L (default fi) R times (at least 3) and prints the median and every
+figure of the seconds from a save to the served page showing the edit in its findings
+panel (guidekit/servebench.py). --fast-only measures the fast preview only.
+--stock builds the same synthetic Markdown also with stock Material + stock static-i18n
+(selko's pages under the ISO code "et", which static-i18n requires; no overrides, hooks or
+checks), in turn with ours cold (.cache/guidekit emptied) and warm (right after), R times,
+and prints each one's median CPU time (the process and its children), the ratio to the
+stock build and the CPU time per page; with several N, the cost of each added page.
 --publish SITE prints the PDFs of an already built publish site (`./dev build`) into a
 temporary folder, one language at a time, as `guidekit pdf --publish` does: wall time,
 files, pages and bytes per language (guidekit/bench.py: publish_times).
@@ -42,6 +51,7 @@ from pathlib import Path
 
 from guidekit.bench import generate_site, growth, measure, median, weigh_site, weight_table
 from guidekit.config import find_root
+from guidekit.languages import LANGUAGES
 
 
 def add_arguments(parser) -> None:
@@ -51,7 +61,11 @@ def add_arguments(parser) -> None:
     parser.add_argument("--no-browser", action="store_true", help="älä mittaa sivun painoa Chromiumissa")
     parser.add_argument("--search", type=Path, nargs="?", const=True, default=None, metavar="SITE", help="aja hakukysymykset Chromiumissa (oletus: rakentaa oikean sivuston)")
     parser.add_argument("--reload", action="store_true", help="mittaa esikatselu: sekunnit sivun tallennuksesta päivittyneeseen sivuun (mkdocs serve)")
+    parser.add_argument("--lang", default="fi", help="--reload: muokattavan ohjeen ja yhden kielen esikatselun kieli (oletus fi)")
+    parser.add_argument("--fast-only", action="store_true", help="--reload: mittaa vain nopea esikatselu (./dev serve LANG)")
     parser.add_argument("--weigh", type=Path, default=None, metavar="SITE", help="punnitse vain valmiin sivuston ohjesivut (esim. site/)")
+    parser.add_argument("--stock", action="store_true",
+                        help="vertaa CPU-aikaa samaan sisältöön vakio-Materialilla ja -static-i18n:llä (kylmä ja lämmin)")
     parser.add_argument("--publish", type=Path, default=None, metavar="SITE",
                         help="mittaa PDF-julkaisun (guidekit pdf --publish) aika kielittäin valmiista sivustosta")
 
@@ -68,7 +82,12 @@ def run(args) -> int:
         print("--guides ja --repeat ovat positiivisia kokonaislukuja", file=sys.stderr)
         return 2
     if args.reload:
-        return reload(root, args.guides, max(args.repeat, 3))
+        if args.lang not in LANGUAGES:
+            print(f"--lang: {args.lang} ei ole sivuston kieli ({', '.join(LANGUAGES)})", file=sys.stderr)
+            return 2
+        return reload(root, args.guides, max(args.repeat, 3), args.lang, args.fast_only)
+    if args.stock:
+        return stock(root, args.guides, args.repeat, args.keep)
     if args.keep and args.keep.exists() and any(args.keep.iterdir()):
         print(f"{args.keep}: kansio ei ole tyhjä", file=sys.stderr)
         return 2
@@ -154,25 +173,62 @@ def search(folder: Path | None) -> int:
     if missed:
         print("\nnot in the first three:")
         print("\n".join(missed))
-def reload(root: Path, sizes: list[int], edits: int) -> int:
-    """Save-to-updated-page seconds of `mkdocs serve` on the synthetic site: every language
-    (`./dev serve`) and Finnish only (`./dev serve fi`); a Finnish guide is edited."""
+def reload(root: Path, sizes: list[int], edits: int, lang: str = "fi", fast_only: bool = False) -> int:
+    """Save-to-updated-page seconds of `mkdocs serve` on the synthetic site, as the author runs
+    it: every language (`./dev serve`), one language rendering every page on each save
+    (`./dev serve LANG --full`) and the fast preview (`./dev serve LANG`: --dirty, only the
+    saved page rendered and checked, guidekit/incremental.py). A guide of LANG is edited."""
     from guidekit.servebench import reload_seconds
 
+    modes = [
+        ("./dev serve (kaikki kielet)", {}, ()),
+        (f"./dev serve {lang} --full", {"GUIDEKIT_ONLY_LANGUAGE": lang}, ()),
+        (f"./dev serve {lang} (nopea esikatselu)", {"GUIDEKIT_ONLY_LANGUAGE": lang}, ("--dirty",)),
+    ]
     for guides in sizes:
         with tempfile.TemporaryDirectory(prefix="guidekit-reload-") as temporary:
             site = Path(temporary)
             pages = generate_site(site, root, guides)
-            guide = sorted((site / "docs" / "fi" / "ohjeet").rglob("*.md"))[0]
-            url = "/" + guide.relative_to(site / "docs" / "fi").with_suffix("").as_posix() + "/"
-            for label, env in (("kaikki kielet", {}), ("vain fi", {"GUIDEKIT_ONLY_LANGUAGE": "fi"})):
+            guide = sorted((site / "docs" / lang / "ohjeet").rglob("*.md"))[0]
+            prefix = "" if lang == "fi" else f"/{lang}"
+            url = prefix + "/" + guide.relative_to(site / "docs" / lang).with_suffix("").as_posix() + "/"
+            for label, env, serve_args in modes[2:] if fast_only else modes:
                 try:
-                    times = reload_seconds(site / "mkdocs.yml", guide, url, edits, env)
+                    times = reload_seconds(site / "mkdocs.yml", guide, url, edits, env, serve_args)
                 except RuntimeError as error:
                     print(error, file=sys.stderr)
                     return 1
-                shown = ", ".join(f"{t:.1f}" for t in times)
-                print(f"{pages} sivua, {label}: tallennuksesta päivittyneeseen sivuun {median(times):.1f} s (mediaani; {shown})", flush=True)
+                shown = ", ".join(f"{t:.2f}" for t in times)
+                print(f"{pages} sivua, {label}: tallennuksesta päivittyneeseen sivuun {median(times):.2f} s "
+                      f"(mediaani {len(times)} tallennuksesta; {shown})", flush=True)
+    return 0
+
+
+def stock(root: Path, sizes: list[int], repeat: int, keep: Path | None) -> int:
+    from guidekit.bench import compare_with_stock, stock_growth
+
+    results = []
+    with tempfile.TemporaryDirectory(prefix="guidekit-stock-") as temporary:
+        for guides in sizes:
+            site = (keep or Path(temporary)) / f"n{guides}"
+            if site.exists() and any(site.iterdir()):
+                print(f"{site}: kansio ei ole tyhjä", file=sys.stderr)
+                return 2
+            site.mkdir(parents=True, exist_ok=True)
+            pages = generate_site(site, root, guides)
+            print(f"synteettinen sivusto: {pages} sivua kansiossa {site}", flush=True)
+            try:
+                result = compare_with_stock(site, repeat)
+            except RuntimeError as error:
+                print(error, file=sys.stderr)
+                return 1
+            print(result.report(), flush=True)
+            results.append((guides, result))
+    if len(results) > 1:
+        print(stock_growth(results))
+    return 0
+
+
 def time_publish(folder: Path) -> int:
     from guidekit.bench import publish_table, publish_times
     from guidekit.pdf import PdfError

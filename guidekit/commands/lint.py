@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guidekit import lintcache, morphology
+from guidekit import buildcache, lintcache, morphology
 from guidekit.config import ConfigError
 from guidekit.findings import ERROR, INFO, Finding, to_json
 from guidekit.languages import BASE_LANGUAGE, LANGUAGES, UnknownLanguage, language_of
@@ -114,7 +114,7 @@ def readability_limit(settings: dict) -> str:
 
 def lint_pages(
     paths: list[Path], root: Path | None = None, message_lang: str = "fi", use_cache: bool = True,
-    site_checks: bool | None = None, skip_drafts: bool = False,
+    site_checks: bool | None = None, skip_drafts: bool = False, address_checks: bool = True,
 ) -> LintRun:
     """Lint the pages named by paths (default: every language folder); raises ConfigError.
 
@@ -122,13 +122,16 @@ def lint_pages(
     their findings (guidekit/lintcache.py). site_checks (default: when no paths are given,
     i.e. the whole site) adds the rules about the site's files: folders, data files, SVGs.
     skip_drafts (the publishing build): pages with `draft: true` are not checked, they are
-    not published; they are listed in LintRun.drafts."""
+    not published; they are listed in LintRun.drafts. address_checks=False (the fast
+    preview's incremental rebuild, which checks only the pages it built again) leaves out
+    the addresses and data files, which every whole build checks."""
     ctx = make_context(root, message_lang=message_lang)
     cache_file = lintcache.cache_path(ctx.root) if use_cache and lintcache.cache_enabled() else None
     cache = lintcache.LintCache.load(cache_file) if cache_file is not None else None
+    buildcache.use(ctx.root if cache_file is not None else None)  # image inspections beside it
     # The addresses and the data files concern every page, so they are checked whatever
     # pages are linted; the build reports the same (hooks/checks.py runs this function).
-    findings: list[Finding] = site_findings(ctx)
+    findings: list[Finding] = site_findings(ctx) if address_checks else []
     summaries: dict[str, LanguageSummary] = {}
     drafts: list[str] = []
     for page in pages_under([p.resolve() for p in paths], ctx.root):

@@ -13,19 +13,30 @@ SETTINGS = (
     Setting("guide_fields", "list", [], "ohjeen pakolliset kentät"),
     Setting("page_fields", "list", [], "muun sivun pakolliset kentät"),
 )
-MESSAGES = {
-    "fi": (
-        "{kind} puuttuu kenttä {field}",
-        "lisää sivun alun tietoihin rivi {field}: … ({hint})",
-    ),
-    "en": (
-        "{kind} has no field {field}",
-        "add a line {field}: … to the front matter ({hint})",
-    ),
+MESSAGES = {"fi": ("{problem}", "{fix}"), "en": ("{problem}", "{fix}")}
+# A field that is not there, and one written with nothing after its colon (`reviewed:`):
+# the author sees the line and must not be told it is missing.
+WORDS = {
+    "fi": {
+        "missing": "{kind} puuttuu kenttä {field}",
+        "empty": "{owner} kenttä {field} on tyhjä",
+        "fix_missing": "lisää sivun alun tietoihin rivi {field}: … ({hint})",
+        "fix_empty": "kirjoita arvo kaksoispisteen jälkeen: {field}: … ({hint})",
+    },
+    "en": {
+        "missing": "{kind} has no field {field}",
+        "empty": "{owner} field {field} is empty",
+        "fix_missing": "add a line {field}: … to the front matter ({hint})",
+        "fix_empty": "write a value after the colon: {field}: … ({hint})",
+    },
 }
 KIND = {
     "fi": {True: "ohjeelta", False: "sivulta"},
     "en": {True: "the guide", False: "the page"},
+}
+OWNER = {
+    "fi": {True: "ohjeen", False: "sivun"},
+    "en": {True: "the guide's", False: "the page's"},
 }
 HINTS = {
     "fi": {
@@ -64,11 +75,18 @@ def check(doc, settings, ctx):
         return  # FM101 says what is wrong; every field would look missing
     guide = is_guide(doc.front_matter, doc.path)
     required = settings["guide_fields" if guide else "page_fields"]
-    hints = HINTS.get(ctx.message_lang, HINTS["fi"])
-    kind = KIND.get(ctx.message_lang, KIND["fi"])[guide]
-    line = _closing_line(doc)
+    lang = ctx.message_lang if ctx.message_lang in WORDS else "fi"
+    words, hint_of = WORDS[lang], HINTS[lang]
+    names = {"field": None, "kind": KIND[lang][guide], "owner": OWNER[lang][guide]}
+    written = doc.front.field_lines if doc.front is not None else {}
     for name in missing_fields(doc.front_matter, required):
-        yield Report(line, {"field": name, "hint": hints.get(name, ""), "kind": kind})
+        details = {**names, "field": name, "hint": hint_of.get(name, "")}
+        if name in written:  # `reviewed:` with no value: the line is there, on its own line
+            yield Report(written[name], {"problem": words["empty"].format(**details),
+                                         "fix": words["fix_empty"].format(**details)})
+        else:
+            yield Report(_closing_line(doc), {"problem": words["missing"].format(**details),
+                                              "fix": words["fix_missing"].format(**details)})
 
 
 def _closing_line(doc) -> int:

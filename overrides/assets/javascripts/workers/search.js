@@ -19,6 +19,9 @@ const MATCH = { exact: 1, part: 0.5, synonym: 0.85, prefix: 0.75, ending: 0.7, t
 const MAX_FUZZY = 24;      // fuzzy candidates kept per query word
 const MIN_SHARE = 0.08;    // results scoring below this share of the best are noise
 const HIGHLIGHTED = 10;    // result pages whose texts get <mark> (Material shows 10 first)
+const TITLE_FORM = 0.2;    // a title with the word as typed scores this much more
+const HUB = 1.02;          // a page listing several matching pages scores this over their best
+const MENTION = 0.9;       // a page listing a matching page, without the word in its title: at most this of it
 
 let search = null;
 
@@ -93,22 +96,48 @@ class Search {
     const pageOf = new Map();
     docs.forEach((d, i) => { if (!d.location.includes("#")) pageOf.set(d.location, i); });
     this.page = docs.map((d, i) => pageOf.get(d.location.split("#")[0]) ?? i);
+    // Pages as a whole rank the results: term → Map(page → weight), with an idf over pages
+    // (BM25's): a word that every page has, as in the section "Jos tämä ei onnistu" of every
+    // guide, then hardly counts, however often it is typed.
+    this.pagePostings = (g.pages || g.postings).map(flat => {
+      const map = new Map();
+      for (let i = 0; i < flat.length; i += 2) map.set(flat[i], flat[i + 1] / 10);
+      return map;
+    });
+    const pages = pageOf.size;
+    this.pageIdf = this.pagePostings.map(p => Math.log(1 + (pages - p.size + 0.5) / (p.size + 0.5)));
+    // Each page's title: its words as written and its own terms (not compound parts).
+    this.titleWords = new Map();
+    this.titleTerms = new Map();
+    for (const page of pageOf.values()) {
+      const titleWords = words(docs[page].title.replace(/<[^>]*>/g, ""));
+      this.titleWords.set(page, new Set(titleWords));
+      this.titleTerms.set(page, new Set(titleWords.flatMap(w => (this.vocab.get(w) || []).filter(id => id >= 0))));
+    }
+    this.links = new Map(Object.entries(g.links || {}).map(([page, listed]) => [Number(page), listed]));
   }
 
   // The terms one query word stands for: Map(term id → how well it matches).
   expand(word) {
     const found = new Map();
+    found.forms = new Map();  // the words of the pages it matched as written → how well
+    found.parts = new Set();  // terms it matched only as parts of compounds
     const add = (ids, weight) => {
       for (let id of ids || []) {
         let w = weight;
-        if (id < 0) { id = -id - 1; w *= MATCH.part; }
-        if ((found.get(id) || 0) < w) found.set(id, w);
+        const part = id < 0;
+        if (part) { id = -id - 1; w *= MATCH.part; }
+        if ((found.get(id) || 0) < w) {
+          found.set(id, w);
+          if (part) found.parts.add(id); else found.parts.delete(id);
+        }
       }
     };
     const exact = this.vocab.get(word);
     const synonym = this.synonyms.get(word);
     add(exact, MATCH.exact);
     add(synonym, MATCH.synonym);
+    if (exact) found.forms.set(word, MATCH.exact);
     if (word.length < this.shortWord || this.stopwords.has(word)) return found;
     const edits = allowedEdits(word);
     const known = !!(exact || synonym);
@@ -137,6 +166,7 @@ class Search {
     fuzzy.sort((a, b) => b[1] - a[1]);
     for (const [key, weight] of fuzzy.slice(0, MAX_FUZZY)) {
       add(this.vocab.get(key), weight);
+      if (this.vocab.has(key) && !found.forms.has(key)) found.forms.set(key, weight);
       add(this.synonyms.get(key), weight * MATCH.synonym);
     }
     // An unknown compound of two known words: "hammaslääkäriaika", "tidsbokningar".
@@ -168,10 +198,19 @@ class Search {
         if (phrase.every((w, j) => list[i + j] === w)) {
           const label = phrase.join(" ");
           const terms = new Map(this.synonyms.get(label).map(id => [id, MATCH.synonym]));
-          // The phrase's own words still count ("lapsen puolesta" is also about a child).
+          terms.forms = new Map();
+          terms.parts = new Set();
+          // The phrase's own words still count as written ("lapsen puolesta" is also about
+          // a child), but not their other meanings: "phone number" is no "phone" → app.
           for (const w of phrase) {
             if (this.stopwords.has(w)) continue;
-            for (const [id, weight] of this.expand(w)) if ((terms.get(id) || 0) < weight) terms.set(id, weight);
+            for (let id of this.vocab.get(w) || []) {
+              const weight = id < 0 ? MATCH.part : MATCH.exact;
+              if (id < 0) { id = -id - 1; if (!terms.has(id)) terms.parts.add(id); }
+              else terms.parts.delete(id);
+              if ((terms.get(id) || 0) < weight) terms.set(id, weight);
+            }
+            if (this.vocab.has(w)) terms.forms.set(w, MATCH.exact);
           }
           concepts.push({ label, terms });
           list = [...list.slice(0, i), ...list.slice(i + phrase.length)];
@@ -216,23 +255,19 @@ class Search {
       }
       for (const id of concept.terms.keys()) matched.add(id);
     });
-    // Documents that match every word first.
+    // Documents that match every word first (this orders a page's sections).
     for (const [doc, score] of scores) {
       const share = hits.get(doc).size / concepts.length;
       scores.set(doc, score * share * share);
     }
-    // Group by page: a page scores by its best part, plus a little for the page itself.
+    // The pages, ranked as wholes (rankPages); each with its sections that matched.
     const groups = new Map();
-    for (const [doc, score] of scores) {
-      const page = this.page[doc];
-      if (!groups.has(page)) groups.set(page, { docs: [], score: 0 });
-      groups.get(page).docs.push(doc);
+    for (const [page, score] of this.rankPages(concepts)) groups.set(page, { docs: [], score });
+    for (const doc of scores.keys()) {
+      const group = groups.get(this.page[doc]);
+      if (group) group.docs.push(doc);
     }
-    for (const [page, group] of groups) {
-      const best = Math.max(...group.docs.map(d => scores.get(d)));
-      group.score = best + 0.3 * (scores.get(page) || 0);
-    }
-    const ranked = [...groups.entries()].sort((a, b) => b[1].score - a[1].score);
+    const ranked = [...groups.entries()].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]);
     const top = ranked.length ? ranked[0][1].score : 0;
     const items = ranked.filter(([, g]) => g.score >= top * MIN_SHARE).map(([page, group], rank) => {
       const docs = group.docs.includes(page) ? group.docs : [...group.docs, page];
@@ -241,6 +276,106 @@ class Search {
         .map(doc => this.item(doc, scores.get(doc) || 0, concepts, hits.get(doc), rank < HIGHLIGHTED ? matched : null));
     });
     return { items, suggest: this.suggest(query, ranked), query };
+  }
+
+  // Page → score. Per query word (concept), a page scores by its weight for the best of the
+  // word's terms (the page as a whole, see guidekit/search.py), times how well the word
+  // matched and the word's idf over pages. Then:
+  // - a title that has the word as it was typed (or as its typo was corrected) counts more
+  //   than one with another form of it: "sovellus" is the app guide, "sovelluksessa" (in
+  //   the app) another guide's;
+  // - pages that list others (links): see listing();
+  // - pages that match every word come first (the share of words matched, squared).
+  rankPages(concepts) {
+    const perConcept = concepts.map(concept => this.conceptScores(concept));
+    const totals = () => {
+      const pages = new Map();
+      perConcept.forEach(best => {
+        for (const [page, value] of best) {
+          const entry = pages.get(page) || { score: 0, hits: 0 };
+          entry.score += value;
+          entry.hits += 1;
+          pages.set(page, entry);
+        }
+      });
+      const result = new Map();
+      for (const [page, { score, hits }] of pages) {
+        const share = hits / concepts.length;
+        result.set(page, score * share * share);
+      }
+      return result;
+    };
+    this.listing(concepts, perConcept, totals());
+    return totals();
+  }
+
+  conceptScores(concept) {
+    let top = 0, idf = Infinity;
+    for (const [id, weight] of concept.terms) {
+      if (weight > top) { top = weight; idf = this.pageIdf[id]; }
+      else if (weight === top) idf = Math.min(idf, this.pageIdf[id]);
+    }
+    // One idf for all of the word's terms, that of its best match: how specific the word
+    // is. Its synonyms and corrections then rank by how well they match and where the page
+    // has them, not by how rare they are. A page with several of the best terms
+    // (valtuus and valtuuttaa) a little higher.
+    const best = new Map(), more = new Map();
+    for (const [id, weight] of concept.terms) {
+      const factor = weight * idf;
+      for (const [page, w] of this.pagePostings[id]) {
+        const value = factor * w;
+        const old = best.get(page) || 0;
+        const extra = weight === top ? Math.min(old, value) : 0;
+        if (old < value) best.set(page, value);
+        more.set(page, (more.get(page) || 0) + extra);
+      }
+    }
+    for (const [page, value] of more) best.set(page, best.get(page) + 0.1 * value);
+    const forms = concept.terms.forms || new Map();
+    for (const [page, value] of best) {
+      let bonus = 0;
+      for (const [form, weight] of forms) if (this.titleWords.get(page)?.has(form)) bonus = Math.max(bonus, weight / top);
+      if (bonus) best.set(page, value * (1 + TITLE_FORM * bonus));
+    }
+    return best;
+  }
+
+  // Whether a page's title has the concept: `strict`, as a word of its own (a term the word
+  // stands for), else also as a part of a compound the word stands for ("tid" of
+  // "tidsbokningen").
+  inTitle(concept, page, strict) {
+    const title = this.titleTerms.get(page);
+    if (!title) return false;
+    for (const id of concept.terms.keys()) if (title.has(id) && !(strict && concept.terms.parts?.has(id))) return true;
+    return false;
+  }
+
+  // Pages that list others (their links), per concept:
+  // - a page without the word in its title only mentions what a page it lists is about
+  //   (the front page's "tidsbokning" is the booking guide's): it scores below that page;
+  // - a page with the word in its title that lists several pages with it in theirs stands
+  //   for them (the mandate guides' page for "valtuudet"): it scores a little over the one
+  //   of them that ranks first for the whole query, so that a query that picks one of them
+  //   ("peru valtuus") still finds that one first.
+  listing(concepts, perConcept, totals) {
+    concepts.forEach((concept, c) => {
+      const best = perConcept[c], scored = new Map(best);
+      for (const [page, listed] of this.links) {
+        if (!scored.has(page)) continue;
+        const own = this.inTitle(concept, page, true);
+        if (!own) {
+          const about = listed.filter(other => scored.has(other) && this.inTitle(concept, other, false));
+          if (!about.length) continue;
+          const most = Math.max(...about.map(other => scored.get(other)));
+          if (scored.get(page) > most * MENTION) best.set(page, most * MENTION);
+          continue;
+        }
+        const family = listed.filter(other => scored.has(other) && this.inTitle(concept, other, true));
+        if (family.length < 2) continue;
+        const first = family.reduce((a, b) => ((totals.get(b) || 0) > (totals.get(a) || 0) ? b : a));
+        if (scored.get(first) * HUB > scored.get(page)) best.set(page, scored.get(first) * HUB);
+      }
+    });
   }
 
   item(doc, score, concepts, hit, matched) {
