@@ -40,6 +40,7 @@ REQUIRED_UI = (
     "redirect_text", "draft_banner", "print_page", "pdf_download", "pdf_large_print", "handout_title",
     "handout_contents", "handout_file", "copy_address", "address_copied", "copy_failed", "qr_download_png",
     "qr_download_svg", "embed_label", "handout_download", "help_support_phone",
+    "video_transcript", "video_download",
 )
 
 

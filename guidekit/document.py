@@ -33,6 +33,7 @@ from mdit_py_plugins.attrs import attrs_plugin
 from guidekit import pagelimits
 from guidekit.facts import DERIVED_BLOCKS, PLACEHOLDER, Derived, lookup, render
 from guidekit.frontmatter import FrontMatter, read_front_matter
+from guidekit.videotypes import is_video_address
 
 URL = re.compile(r"\b(?:https?://|www\.)\S+?(?=[.,;:!?)]*(?:\s|$))|\b[\w.+-]+@[\w-]+\.[\w.-]*\w")
 # (A URL or email ends before trailing punctuation: the full stop after it ends the sentence.)
@@ -101,7 +102,7 @@ class Document:
     front_matter_error: tuple[int, str] | None  # (line, problem) when the YAML is broken
     body_start: int  # line number where the Markdown body starts
     units: list[TextUnit]
-    images: list[ImageRef]
+    images: list[ImageRef]  # pictures; a reference to a video file is in `videos`
     suppressions: list[Suppression]
     unknown_facts: list[tuple[int, str]]
     abs_path: Path | None = None
@@ -113,6 +114,9 @@ class Document:
     raw_html: list[tuple[int, str]] = field(default_factory=list)
     links: list[LinkRef] = field(default_factory=list)
     block_attrs: list[tuple[int, dict]] = field(default_factory=list)
+    # Videos, written like images (`![Näin kirjaudut](../assets/video/kirjaudu.mp4)`): told
+    # apart by the file type (guidekit/video.py) and checked by the VID rules, not the IMG ones.
+    videos: list[ImageRef] = field(default_factory=list)
 
     @property
     def lines(self) -> list[str]:
@@ -447,7 +451,7 @@ def parse_document(
         front_matter_error=_error_of(front),
         body_start=front.body_start,
         units=page.units,
-        images=sorted(page.images, key=lambda image: image.line),
+        images=sorted((i for i in page.images if not is_video_address(i.src)), key=lambda image: image.line),
         suppressions=_suppressions(page.comments, lines),
         unknown_facts=_unknown_facts(body, front.body_start, page.code_lines, facts, lang),
         abs_path=abs_path,
@@ -455,6 +459,7 @@ def parse_document(
         raw_html=page.raw_html,
         links=page.links,
         block_attrs=page.block_attrs,
+        videos=sorted((i for i in page.images if is_video_address(i.src)), key=lambda image: image.line),
     )
 
 

@@ -118,7 +118,7 @@ def make_context(root: Path | None = None, message_lang: str = "fi") -> LintCont
 def _finding(rule, path: str, report, settings: dict, ctx: LintContext) -> Finding:
     message, fix = rule.MESSAGES.get(ctx.message_lang) or rule.MESSAGES["fi"]
     return Finding(
-        path=path,
+        path=report.path or path,
         line=report.line,
         rule=rule_id(rule),
         message=message.format(**report.details),
@@ -135,10 +135,10 @@ def findings_for(doc: Document, ctx: LintContext) -> list[Finding]:
             continue
         settings = ctx.config.rule(rid, doc.lang)
         for report in rule.check(doc, settings, ctx):
-            if _suppressed(doc, rid, report.line):
+            if report.path is None and _suppressed(doc, rid, report.line):
                 continue
             findings.append(_finding(rule, doc.path, report, settings, ctx))
-    return sorted(findings)
+    return sorted(set(findings))
 
 
 def site_findings(ctx: LintContext) -> list[Finding]:

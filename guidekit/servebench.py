@@ -10,6 +10,7 @@ to reload; the tab's own reload (a local request) adds milliseconds.
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -64,7 +65,8 @@ def mkdocs_serve(config: Path, env: dict | None = None, timeout: float = START_T
             time.sleep(0.2)
         yield base
     finally:
-        process.terminate()
+        # Ctrl+C, as an author stops the preview: mkdocs serve then shuts down in order.
+        process.send_signal(signal.SIGINT)
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -47,6 +48,7 @@ from guidekit.findings import log_finding
 from guidekit.lint import checks_enabled
 from guidekit.languages import LANGUAGES
 from guidekit.preview import findings_by_page, findings_panel, preview_wanted, with_panel
+from guidekit.worker import exit_with_parent
 
 log = logging.getLogger("mkdocs.plugins.guidekit")
 _run: dict = {}  # "executor", "future" of the build in progress
@@ -89,7 +91,10 @@ def _worker() -> ProcessPoolExecutor:
     # spawn: a fresh interpreter; forking a process that may run server threads is unsafe.
     executor = _pool.get("executor")
     if executor is None:
-        executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        executor = ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+            initializer=exit_with_parent, initargs=(os.getpid(),),
+        )
         if _command["serve"]:
             _pool["executor"] = executor
     return executor

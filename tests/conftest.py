@@ -115,6 +115,21 @@ def build_small_site_at(folder: Path, pages: dict[str, str], site_url: str, env:
     return site
 
 
+FFMPEG = shutil.which("ffmpeg") or "/usr/bin/ffmpeg"
+
+
+def make_video(path: Path, seconds: int = 2) -> Path:
+    """A tiny WebM (VP8) video of one colour, made with ffmpeg (installed by `./dev test`)."""
+    require_tool(FFMPEG, "ffmpeg")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [FFMPEG, "-v", "error", "-y", "-f", "lavfi", "-i", f"color=c=0x00467f:s=64x36:d={seconds}:r=10",
+         "-c:v", "libvpx", "-b:v", "50k", str(path)],
+        check=True, capture_output=True,
+    )
+    return path
+
+
 def checks_tree(tmp_path: Path) -> Path:
     """A repository for running the checks without a build: the real guidekit.yml and data, an empty docs/."""
     import shutil

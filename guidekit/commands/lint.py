@@ -156,6 +156,8 @@ def lint_pages(
         cache.forget_missing(ctx.root)
         cache.save()
     summaries = {lang: summaries[lang] for lang in LANGUAGES if lang in summaries}
+    # A finding about a file several pages share (a video's captions) is reported once.
+    findings = list(dict.fromkeys(findings))
     voikko_needed = any(BASE_LANGUAGE[lang] == "fi" for lang in summaries)
     return LintRun(
         findings,

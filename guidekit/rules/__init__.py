@@ -5,7 +5,8 @@
     TAGS         e.g. ("plain-language",) or ("images", "alt-text")
     LANGUAGES    the page languages it applies to
     MESSAGES     {"fi": (message, fix), "en": (message, fix)}: str.format templates
-    check(doc, settings, ctx) -> iterable of Report(line, details)
+    check(doc, settings, ctx) -> iterable of Report(line, details); a Report with `path`
+                 is about another file than the page (a video's captions, at their line)
 
 A rule about the site's files rather than one page (a folder, a data file, every SVG)
 also exports check_site(ctx) -> iterable of (path, Report): run once per whole-site
@@ -106,6 +107,14 @@ RULE_MODULES = [
     "img207_image_metadata",
     "img208_svg_unsafe",
     "img209_svg_no_size",
+    "vid101_video_missing",
+    "vid102_captions_missing",
+    "vid103_captions_invalid",
+    "vid104_poster_missing",
+    "vid105_video_file_size",
+    "vid106_video_external",
+    "vid107_video_name_missing",
+    "vid108_video_format",
     # Site rules (SCOPE = "site"): the whole site's addresses and data files.
     "ad001_address_gone",
     "ad002_short_duplicate",
@@ -132,6 +141,10 @@ class Report:
     line: int
     details: dict = field(default_factory=dict)
     severity: str | None = None  # None: the rule's configured severity
+    # Another file the finding is about, where the author fixes it (a video's captions at
+    # their own line), relative to the repository; None: the page. A page's suppression
+    # comments do not reach into another file.
+    path: str | None = None
 
 
 def all_rules() -> list:

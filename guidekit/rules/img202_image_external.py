@@ -3,6 +3,7 @@
 from guidekit.languages import LANGUAGES as ALL_LANGUAGES
 from guidekit.images import is_external
 from guidekit.rules import Report
+from guidekit.rules.vid106_video_external import reports as outside_video  # a video service's address is VID106
 
 NAMES = ("IMG202", "image-external")
 DESCRIPTION = "Kuva ladataan sivuston ulkopuolelta"
@@ -34,5 +35,5 @@ EXAMPLES = {
 
 def check(doc, settings, ctx):
     for image in doc.images:
-        if is_external(image.src):
+        if is_external(image.src) and not outside_video(ctx, doc, image):
             yield Report(image.line, {"src": image.src})

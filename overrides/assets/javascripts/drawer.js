@@ -13,17 +13,6 @@
     return drawer.querySelector("a[href], button:not([hidden]), [tabindex='0']");
   }
 
-  // Chromium leaves a link that sticks out a few pixels below the drawer's scrolling
-  // list where it is (scrolling to the "nearest" edge does nothing either), its focus
-  // outline cut off at the screen's edge: such a link is scrolled to the middle.
-  function reveal(target) {
-    var scroller = target.closest(".md-nav__list");
-    if (!scroller) return;
-    var box = target.getBoundingClientRect();
-    var view = scroller.getBoundingClientRect();
-    if (box.bottom > view.bottom + 0.5 || box.top < view.top - 0.5) target.scrollIntoView({block: "center"});
-  }
-
   toggle.addEventListener("change", function () {
     button.setAttribute("aria-expanded", String(toggle.checked));
   });
@@ -45,11 +34,6 @@
   document.addEventListener("focusin", function (event) {
     if (toggle.checked && !drawer.contains(event.target) && event.target !== button) {
       toggle.click();
-    } else if (toggle.checked && drawer.contains(event.target)) {
-      var target = event.target;
-      reveal(target);
-      // Once more after the browser's own scrolling to the focused link, which comes later.
-      requestAnimationFrame(function () { reveal(target); });
     }
   });
 })();

@@ -3,7 +3,10 @@
 //   the search control in the header: the search button (partials/header.html) on
 //   narrow screens, the search field itself on wide ones, where it is in the header;
 // - "back to top" moves focus to the skip link's target (the page's first heading),
-//   so that the next Tab goes on from the top, not from the vanished button.
+//   so that the next Tab goes on from the top, not from the vanished button;
+// - a focused element is never scrolled under what is fixed at the top of the window
+//   (the sticky header, "back to top" below it): --gk-top-cover tells site.css how tall
+//   that is, which changes with the screen width and text size (the site name wraps).
 // Every part does nothing when its elements are missing.
 (function () {
   var toggle = document.getElementById("__search");
@@ -81,4 +84,19 @@
     // Material scrolls to the top itself.
     target.focus({ preventScroll: true });
   });
+
+  // The header and "back to top" (Material places it 16 px below the header, with a
+  // script) measured after each change of their size, once Material has moved the button.
+  var header = document.querySelector(".md-header");
+  var backToTop = document.querySelector(".md-top");
+  if (header && window.ResizeObserver) {
+    var measure = function () {
+      var cover = header.offsetHeight;
+      if (backToTop) cover = Math.max(cover, backToTop.offsetTop + backToTop.offsetHeight);
+      document.documentElement.style.setProperty("--gk-top-cover", cover + "px");
+    };
+    var observer = new ResizeObserver(function () { requestAnimationFrame(measure); });
+    observer.observe(header);
+    if (backToTop) observer.observe(backToTop);
+  }
 })();

@@ -9,3 +9,19 @@
     }
   });
 })();
+
+// On paper a video is its transcript (print.css hides the player): open the closed
+// transcripts for printing and close them again afterwards.
+(function () {
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.gk-video__transcript:not([open])").forEach(function (details) {
+      details.open = true;
+      opened.push(details);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (details) { details.open = false; });
+    opened = [];
+  });
+})();
