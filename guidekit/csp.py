@@ -12,13 +12,15 @@ not restrict (tests/browser/test_browser_csp.py sees no violation with search, m
 language switcher in use).
 
 As a `<meta http-equiv>` (a static site sets no headers), the policy is the first thing
-in <head>: it covers only what comes after it. The page is read with html.parser.
+in <head>: it covers only what comes after it. The page is scanned for its scripts,
+<head> and <meta> tags (comments skipped); their attributes are read with html.parser.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -34,48 +36,51 @@ class PageScripts:
     charset_end: int | None = None  # offset right after <meta charset>, which must stay first
 
 
-class _ScriptReader(HTMLParser):
-    def __init__(self, text: str):
-        super().__init__(convert_charrefs=False)
-        self.result = PageScripts()
-        self._line_starts = [0]
-        for index, char in enumerate(text):
-            if char == "\n":
-                self._line_starts.append(index + 1)
-        self._script: list[str] | None = None
+# The parts of a built page the policy needs, in document order: comments (skipped, as a
+# parser does), whole <script> elements (their text runs up to `</script>`, as HTML's
+# script data does), and <head> and <meta> start tags. Attribute values may hold ">" when
+# quoted. Scanning for these instead of parsing every tag of the page costs a tenth.
+_PARTS = re.compile(
+    r"<!--.*?-->"
+    r"|<(?P<script>script)(?P<script_attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(?P<text>.*?)</script\s*>"
+    r"|<(?P<tag>head|meta)(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    re.IGNORECASE | re.DOTALL,
+)
 
-    def _offset_after_tag(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column + len(self.get_starttag_text() or "")
+
+class _StartTag(HTMLParser):
+    """The attributes of one start tag, read by html.parser."""
+
+    def __init__(self, tag_text: str):
+        super().__init__(convert_charrefs=True)
+        self.attrs: dict[str, str] = {}
+        self.feed(tag_text)
+        self.close()
 
     def handle_starttag(self, tag, attrs):
-        values = {name: (value or "") for name, value in attrs}
-        if tag == "head" and self.result.head_start is None:
-            self.result.head_start = self._offset_after_tag()
-        elif tag == "meta" and "charset" in values and self.result.charset_end is None:
-            self.result.charset_end = self._offset_after_tag()
-        elif tag == "script" and "src" not in values and values.get("type", "").strip().lower() in SCRIPT_TYPES:
-            self._script = []
+        if not self.attrs:
+            self.attrs = {name: (value or "") for name, value in attrs}
 
-    def handle_startendtag(self, tag, attrs):
-        if tag != "script":
-            self.handle_starttag(tag, attrs)
-
-    def handle_data(self, data):
-        if self._script is not None:
-            self._script.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._script is not None:
-            self.result.inline.append("".join(self._script))
-            self._script = None
+    handle_startendtag = handle_starttag
 
 
 def read_scripts(page_html: str) -> PageScripts:
-    reader = _ScriptReader(page_html)
-    reader.feed(page_html)
-    reader.close()
-    return reader.result
+    """The inline scripts that run, where <head> starts and where <meta charset> ends."""
+    result = PageScripts()
+    for part in _PARTS.finditer(page_html):
+        if part.group("script"):
+            written = part.group("script_attrs")
+            attrs = _StartTag(f"<script{written}>").attrs if written.strip() else {}
+            if "src" not in attrs and attrs.get("type", "").strip().lower() in SCRIPT_TYPES:
+                result.inline.append(part.group("text"))
+        elif part.group("tag"):
+            tag = part.group("tag").lower()
+            if tag == "head" and result.head_start is None:
+                result.head_start = part.end()
+            elif (tag == "meta" and result.charset_end is None and "charset" in part.group(0).lower()
+                  and "charset" in _StartTag(part.group(0)).attrs):
+                result.charset_end = part.end()
+    return result
 
 
 def script_hash(text: str) -> str:

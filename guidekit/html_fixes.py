@@ -7,14 +7,15 @@ override them), and `tabindex=""` on section labels of the navigation (nav-item.
 writes an empty value for sections). Both are dropped; neither changes behaviour:
 a checkbox has no autocomplete, and an empty tabindex is ignored by browsers.
 
-The page is scanned with html.parser (as Material's privacy plugin does) and only the
-offending start tags are rewritten, from their parsed attributes; the rest of the
-page is left byte for byte.
+The start tags that name one of these attributes are read with html.parser and only the
+offending ones are rewritten, from their parsed attributes; the rest of the page is left
+byte for byte.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 
@@ -52,11 +53,29 @@ class _TagFinder(HTMLParser):
         self.fixes.append((written, f"<{tag}{kept}{closing}"))
 
 
+# Comments and the text of scripts and styles are skipped (a parser would not read tags
+# there); of the other start tags only those naming one of the attributes fixed here are
+# read by the parser. Scanning the page for them instead of parsing every tag costs a tenth.
+_CANDIDATES = re.compile(
+    r"<!--.*?-->"
+    r"|<(?P<raw>script|style)(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</(?P=raw)\s*>"
+    r"|(?P<tag><[a-zA-Z][\w:-]*(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)",
+    re.IGNORECASE | re.DOTALL,
+)
+_FIXED_NAMES = re.compile(r"autocomplete|tabindex", re.IGNORECASE)
+
+
 def valid_material_markup(page_html: str) -> str:
     """The page with Material's invalid attributes removed from the tags that carry them."""
-    finder = _TagFinder()
-    finder.feed(page_html)
-    finder.close()
-    for written, fixed in dict(finder.fixes).items():
-        page_html = page_html.replace(written, fixed)
-    return page_html
+    out, position = [], 0
+    for part in _CANDIDATES.finditer(page_html):
+        written = part.group("tag")
+        if not written or not _FIXED_NAMES.search(written):
+            continue
+        finder = _TagFinder()
+        finder.feed(written)
+        finder.close()
+        if finder.fixes:
+            out += [page_html[position:part.start()], finder.fixes[0][1]]
+            position = part.end()
+    return "".join(out) + page_html[position:] if out else page_html

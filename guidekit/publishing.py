@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from guidekit.languages import LANGUAGES
@@ -28,10 +29,16 @@ def _hidden(rel: PurePosixPath) -> bool:
 def inside(path: Path, docs: Path) -> bool:
     """Does the path, with every symbolic link followed, lie inside docs/?"""
     try:
-        Path(path).resolve().relative_to(Path(docs).resolve())
+        Path(path).resolve().relative_to(_resolved(str(docs), Path(docs).stat().st_ino))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a link loop
         return False
     return True
+
+
+@lru_cache(maxsize=64)
+def _resolved(docs: str, _inode: int) -> Path:
+    # The docs folder is the same for every file of a build (a replaced folder has another inode).
+    return Path(docs).resolve()
 
 
 def is_allowed(rel: str, allow: list[str]) -> bool:

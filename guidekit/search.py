@@ -10,6 +10,12 @@ and the search worker (overrides/assets/javascripts/workers/search.js) gets:
   its index terms, so that any inflected form a page uses finds every page with the
   same base form ("ajanvaraukset" → ajanvaraus), and everyday words find the words
   the guides use (synonyms: "äiti" → valtuutus);
+- `pages`: every term → the pages that have it, with the page's weight as a whole (its
+  title first, then how many headings and how much text have it), which ranks the results;
+- `links`: the pages each page lists (a hub like the mandate guides' page, the front page);
+- `endings`: ending rules learned from the pages' forms, for query words the pages never
+  use ("valtuutuksen" → valtuutus, "tidsbokningen" → tidsbokning);
+- `slugs`: whether the file names are words of the language (fi, selko), then a field;
 - the stop words and the short-word limit, so "of", "in" and "med" match nothing by
   prefix.
 
@@ -22,6 +28,7 @@ Pure functions; guidekit/i18n_plugin.py calls build_search_data() per language.
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,14 +36,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import snowballstemmer
 import yaml
-from babel import Locale, UnknownLocaleError
 
 from guidekit import morphology
 from guidekit.findings import Finding
 from guidekit.htmlsafe import plain_text
-from guidekit.languages import BASE_LANGUAGE, LANGUAGES, language
+from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE, LANGUAGES, language
 
 SEARCH_DATA = "data/search.yml"
 
@@ -50,6 +55,7 @@ PART_SEPARATOR = re.compile(r"['’.\-]")
 WEIGHTS = {
     "title": 10.0,
     "keywords": 8.0,
+    "slug": 8.0,  # the page's file name, where it is in the page's language (fi, selko)
     "task": 6.0,
     "heading": 5.0,
     "page_title": 1.5,  # a section's page title: context, not the section's own words
@@ -241,6 +247,11 @@ def load_search_data(root: Path) -> dict[str, LanguageSearchData]:
 def _stemmer(lang: str):
     """The language's Snowball stemmer: STEMMERS, else the one named after its Babel locale's
     language (et → estonian); None when Snowball has none (words are then matched as written)."""
+    # Imported here: only the build analyses the pages' words; snowballstemmer imports every
+    # language's stemmer, which `guidekit lint` (checking data/search.yml) does not need.
+    import snowballstemmer
+    from babel import Locale, UnknownLocaleError
+
     name = STEMMERS.get(lang)
     if name is None:
         registered = language(lang)
@@ -449,9 +460,21 @@ def _page_weight(strong: float, headings: float, body: float, factor: float) -> 
     return factor * (strong + PAGE_HEADINGS * (1 - 0.5**headings) + PAGE_BODY * body / (body + BODY_SATURATION))
 
 
-def _page_postings(docs: list[dict], analyser, settings: LanguageSearchData, page_meta: dict[str, dict]) -> dict[str, dict[int, float]]:
+def slug_words(location: str) -> str:
+    """The words of a page's file name ("ohjeet/valtuudet-anna/" → "valtuudet anna")."""
+    return " ".join(location.strip("/").rsplit("/", 1)[-1].split("-"))
+
+
+def slugs_are_words_of(lang: str) -> bool:
+    """Whether the pages' file names are words of lang: they are the same in every language
+    (README, "Adding a guide"), written in the default language's."""
+    return BASE_LANGUAGE[lang] == BASE_LANGUAGE[DEFAULT_LANGUAGE]
+
+
+def _page_postings(docs: list[dict], analyser, settings: LanguageSearchData, page_meta: dict[str, dict], slugs: bool = False) -> dict[str, dict[int, float]]:
     """term → {page's document number: the page's weight for it}: the whole page at once,
-    so that the ranking knows how much of a page is about a word, not only its best section."""
+    so that the ranking knows how much of a page is about a word, not only its best section.
+    slugs: the page's file name counts as a field of its own (WEIGHTS["slug"])."""
     page_number = {d["location"]: n for n, d in enumerate(docs) if "#" not in d["location"]}
     strong: dict[int, dict[str, float]] = {}
     headings: dict[int, dict[str, float]] = {}
@@ -465,7 +488,8 @@ def _page_postings(docs: list[dict], analyser, settings: LanguageSearchData, pag
         if not anchor:
             task, keywords = _page_fields(doc, page_meta)
             fields = strong.setdefault(number, {})
-            for text, weight in ((doc["title"], WEIGHTS["title"]), (keywords, WEIGHTS["keywords"]), (task, WEIGHTS["task"])):
+            slug = slug_words(page) if slugs else ""
+            for text, weight in ((doc["title"], WEIGHTS["title"]), (keywords, WEIGHTS["keywords"]), (slug, WEIGHTS["slug"]), (task, WEIGHTS["task"])):
                 found: dict[str, float] = {}
                 _field_terms(text, analyser, weight, {}, found)
                 for term, value in found.items():
@@ -496,6 +520,30 @@ def _page_postings(docs: list[dict], analyser, settings: LanguageSearchData, pag
             weight = _page_weight(page_strong.get(term, 0.0), page_headings.get(term, 0.0), page_body.get(term, 0.0), factor)
             postings.setdefault(term, {})[number] = weight
     return postings
+
+
+# Endings learned from the pages, for query words the pages never use: every form whose
+# term (base form, stem) shares its beginning gives a rule "this ending → that ending"
+# ("varauksen" → varaus: "uksen" → "us"; "bokningen" → bokning: "en" → ""). A rule seen
+# with at least MIN_ENDING_USES words is kept; the worker turns "valtuutuksen" into
+# "valtuutus" and "tidsbokningen" into "tidsbokning" when that is a term of the pages.
+MIN_STEM, MAX_ENDING, MIN_ENDING_USES, MAX_ENDINGS = 3, 6, 2, 400
+
+
+def ending_rules(forms: dict[str, tuple[set, set]]) -> list[list[str]]:
+    """[[form ending, term ending], …], longest form ending first, then the most used."""
+    uses: dict[tuple[str, str], int] = {}
+    for form, (own, _parts) in forms.items():
+        for term in own:
+            if term == form:
+                continue
+            common = len(os.path.commonprefix([form, term]))
+            if common >= MIN_STEM and 0 < len(form) - common <= MAX_ENDING and len(term) - common <= MAX_ENDING:
+                rule = (form[common:], term[common:])
+                uses[rule] = uses.get(rule, 0) + 1
+    kept = [rule for rule, count in uses.items() if count >= MIN_ENDING_USES]
+    kept.sort(key=lambda rule: (-len(rule[0]), -uses[rule], rule))
+    return [list(rule) for rule in kept[:MAX_ENDINGS]]
 
 
 def build_search_data(
@@ -544,7 +592,12 @@ def build_search_data(
                     for base in analyser(key)[0]:
                         if base != key and base not in forms:
                             synonyms.setdefault(base, set()).update(targets)
-    pages = _page_postings(docs, analyser, settings, page_meta)
+    slugs = slugs_are_words_of(lang)
+    if slugs:  # the file names' words are forms of the language too
+        for doc in docs:
+            if "#" not in doc["location"]:
+                _field_terms(slug_words(doc["location"]), analyser, 0.0, forms, {})
+    pages = _page_postings(docs, analyser, settings, page_meta, slugs)
     terms = sorted(set(postings) | set(pages))
     term_id = {t: i for i, t in enumerate(terms)}
     page_number = {d["location"]: n for n, d in enumerate(docs) if "#" not in d["location"]}
@@ -576,6 +629,8 @@ def build_search_data(
             if (own | parts) & set(term_id) and (own | parts) != {form}
         },
         "synonyms": {key: sorted(term_id[t] for t in found) for key, found in sorted(synonyms.items()) if found},
+        "endings": ending_rules(forms),
+        "slugs": slugs,
         "stopwords": sorted(settings.stopwords),
         "short_word": settings.short_word,
     }

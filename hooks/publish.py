@@ -45,11 +45,18 @@ def _docs_file(file, docs: Path) -> bool:
 
 def on_files(files, config):
     docs = Path(config.docs_dir)
+    # Each language build sees the same files: judge each once per build, not once per language.
+    i18n = config.plugins.get("guidekit-i18n")
+    if not (i18n is not None and i18n.building) or "verdicts" not in _state:
+        _state["verdicts"] = {}
+    verdicts = _state["verdicts"]
     for file in list(files):
         if not _docs_file(file, docs):
             continue  # the theme's own files
         path = Path(file.abs_src_path)
-        if problem_of(path, docs, _state["allow"]) or _unsafe_svg(path):
+        if path not in verdicts:
+            verdicts[path] = bool(problem_of(path, docs, _state["allow"]) or _unsafe_svg(path))
+        if verdicts[path]:
             files.remove(file)
             if file.src_uri not in _state["told"]:  # once, not once per language build
                 _state["told"].add(file.src_uri)

@@ -171,10 +171,13 @@ def on_page_context(context, page, config, nav):
 
 
 def _url_of(nav, norm_src_uri: str) -> str | None:
-    for page in nav.pages:
-        if getattr(page.file, "norm_src_uri", page.file.src_uri) == norm_src_uri:
-            return page.url
-    return None
+    # One lookup per language build's nav, not a scan of every page for every page.
+    if _state.get("urls_of") is not nav:
+        _state["urls"] = {}
+        for page in nav.pages:
+            _state["urls"].setdefault(getattr(page.file, "norm_src_uri", page.file.src_uri), page.url)
+        _state["urls_of"] = nav
+    return _state["urls"].get(norm_src_uri)
 
 
 def on_post_page(output, page, config):

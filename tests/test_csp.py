@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from guidekit.csp import policy, read_scripts, script_hash, with_policy
+from guidekit.csp import SCRIPT_TYPES, policy, read_scripts, script_hash, with_policy
 
 
 class _Head(HTMLParser):
@@ -63,6 +63,50 @@ def test_every_built_page_has_the_policy_first_with_its_own_script_hashes(built_
         for name, sources in rules.items():
             assert all(s.startswith("'") or s == "data:" for s in sources), f"{where}: {name} {sources}"
         assert rules["frame-src"] == ["'none'"] and rules["object-src"] == ["'none'"]
+
+
+class _ReferenceScripts(HTMLParser):
+    """What a full html.parser pass over the page finds: the oracle of read_scripts' scan."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.inline, self.metas, self.script = [], 0, None
+
+    def handle_starttag(self, tag, attrs):
+        values = {name: value or "" for name, value in attrs}
+        if tag == "script" and "src" not in values and values.get("type", "").strip().lower() in SCRIPT_TYPES:
+            self.script = []
+
+    def handle_data(self, data):
+        if self.script is not None:
+            self.script.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self.script is not None:
+            self.inline.append("".join(self.script))
+            self.script = None
+
+
+def test_the_scan_finds_the_scripts_a_full_parse_finds_on_every_built_page(built_site):
+    for path in sorted(built_site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        reference = _ReferenceScripts()
+        reference.feed(text)
+        reference.close()
+        found = read_scripts(text)
+        assert found.inline == reference.inline, path
+        assert text[:found.charset_end].rstrip().endswith(">") and "charset" in text[:found.charset_end][-40:], path
+
+
+def test_scripts_in_comments_and_tags_in_scripts_are_read_as_a_parser_reads_them():
+    page = ('<html><head><!-- <meta charset="x"> <script>alert(1)</script> -->'
+            '<script>var s = "<meta charset=y>";</script><META Charset="utf-8">'
+            "<script type='text/javascript' data-x='a>b'>ok()</script><script src=a.js>ignored</script>"
+            '<SCRIPT TYPE="module">m()</SCRIPT ></head><header></header></html>')
+    scripts = read_scripts(page)
+    assert scripts.inline == ['var s = "<meta charset=y>";', "ok()", "m()"]
+    assert page[:scripts.charset_end].endswith('<META Charset="utf-8">')
+    assert page[:scripts.head_start].endswith("<html><head>")
 
 
 def test_redirect_pages_have_the_policy_too(built_site):

@@ -62,3 +62,43 @@ def test_material_markup_is_fixed_without_touching_the_rest():
     assert '<input type="text" name="query" autocomplete="off">' in fixed  # allowed on text
     assert '<label class="md-nav__link" for="x" id="x_label">A &amp; B</label>' in fixed
     assert '<label for="y" tabindex="0">C</label>' in fixed
+
+
+def test_the_scan_fixes_what_a_full_parse_fixes_on_every_built_page(built_site):
+    """Built pages with Material's invalid attributes put back, fixed by the scan and by the
+    whole-page html.parser pass it replaced (the oracle): the same page, byte for byte."""
+    import html as html_module
+    from html.parser import HTMLParser
+
+    from guidekit.html_fixes import _invalid_attributes, valid_material_markup
+
+    class Reference(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=False)
+            self.fixes = []
+
+        def handle_starttag(self, tag, attrs, closing=">"):
+            invalid, written = _invalid_attributes(tag, attrs), self.get_starttag_text()
+            if invalid and written:
+                kept = "".join(f" {n}" if v is None else f' {n}="{html_module.escape(v, quote=True)}"'
+                               for n, v in attrs if n not in invalid)
+                self.fixes.append((written, f"<{tag}{kept}{closing}"))
+
+        def handle_startendtag(self, tag, attrs):
+            self.handle_starttag(tag, attrs, closing=" />")
+
+    pages = sorted(built_site.rglob("*.html"))
+    broken_count = 0
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        broken = text.replace('type="checkbox"', 'type="checkbox" autocomplete="off"').replace(
+            'class="md-nav__link"', 'class="md-nav__link" tabindex=""')
+        broken_count += broken != text
+        reference = Reference()
+        reference.feed(broken)
+        reference.close()
+        expected = broken
+        for written, fixed in dict(reference.fixes).items():
+            expected = expected.replace(written, fixed)
+        assert valid_material_markup(broken) == expected, path
+    assert broken_count > len(pages) / 2

@@ -16,7 +16,7 @@ from guidekit.search import (
     load_search_data,
     split_compound,
 )
-from guidekit.search import PAGE_BODY, PAGE_HEADINGS, build_search_data, linked_pages
+from guidekit.search import PAGE_BODY, PAGE_HEADINGS, build_search_data, ending_rules, linked_pages
 from conftest import checks_tree
 
 
@@ -249,3 +249,28 @@ def test_linked_pages_are_resolved_against_the_page_address():
     # "sv/ohjeet/chat/" is no page of the Finnish one); nothing of other sites.
     assert linked_pages(html, "ohjeet/valtuudet/", "") == {"ohjeet/valtuudet-anna/", "ohjeet/chat/", "sv/ohjeet/chat/", "ohjeet/valtuudet/", ""}
     assert linked_pages('<a href="../chat/">c</a> <a href="/ohjeet/chat/">fi</a>', "sv/ohjeet/valtuudet/", "sv/") == {"ohjeet/chat/"}
+
+
+def test_endings_are_learned_from_the_pages_forms():
+    forms = {
+        "varauksen": ({"varaus"}, set()),
+        "valtuutuksen": ({"valtuutus"}, set()),
+        "kirjauksen": ({"kirjaus"}, set()),
+        "chatissa": ({"chatti"}, set()),  # seen once: no rule
+        "ab": ({"a"}, set()),  # too short a stem
+    }
+    rules = ending_rules(forms)
+    assert ["uksen", "us"] in rules or ["ksen", "s"] in rules
+    assert not [rule for rule in rules if rule[0] in ("ssa", "issa", "b")]
+    # Longest ending first: the worker tries the most specific rule first.
+    assert [len(rule[0]) for rule in rules] == sorted((len(rule[0]) for rule in rules), reverse=True)
+
+
+def test_file_names_count_where_they_are_words_of_the_language():
+    docs = [{"location": "ohjeet/sovellus/", "title": "Ota käyttöön", "text": ""}, {"location": "muu/", "title": "Muu", "text": "<p>Sovellus.</p>"}]
+    finnish = build_search_data(docs, "fi", {}, LanguageSearchData())
+    assert finnish["slugs"] is True
+    assert page_weights(finnish, docs, "sovellus")["ohjeet/sovellus/"] >= WEIGHTS["slug"]
+    # Swedish pages have the same (Finnish) file names: no Finnish words in the Swedish index.
+    swedish = build_search_data(docs, "sv", {}, LanguageSearchData())
+    assert swedish["slugs"] is False and set(page_weights(swedish, docs, "sovellus")) == {"muu/"}

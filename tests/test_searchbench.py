@@ -26,6 +26,14 @@ def test_the_query_set_is_valid_and_large_enough(root):
     assert {q.kind for q in queries} == {"exact", "inflected", "everyday", "typo", "phrase"}
 
 
+def test_the_held_out_query_set_is_valid_and_new(root):
+    held_out = load_queries(root, root / "tests" / "search" / "queries-heldout.yml")
+    assert {q.lang for q in held_out} == {"fi", "sv", "en", "selko"} and len(held_out) >= 40
+    # Held out means not the same queries: none is in the main set.
+    main = {(q.lang, q.q.lower()) for q in load_queries(root)}
+    assert [q.q for q in held_out if (q.lang, q.q.lower()) in main] == []
+
+
 @pytest.mark.parametrize(
     ("source", "location"),
     [("index.md", ""), ("ohjeet/chat.md", "ohjeet/chat/"), ("ohjeet/index.md", "ohjeet/"), ("palaute.md", "palaute/")],
@@ -102,3 +110,14 @@ def test_breakdown_is_per_language_and_per_kind():
 def test_results_are_split_into_own_pages_and_other_languages():
     assert split_results(["/ohjeet/chat/", "/sv/ohjeet/chat/", "/", "/ohjeet/chat/"], "fi") == (["ohjeet/chat/", ""], ["/sv/ohjeet/chat/"])
     assert split_results(["/sv/ohjeet/chat/", "/ohjeet/chat/"], "sv") == (["ohjeet/chat/"], ["/ohjeet/chat/"])
+
+
+def test_bench_runs_the_query_set_it_is_given(tmp_path, capsys):
+    # `guidekit bench --search SITE --queries FILE` reads FILE, not tests/search/queries.yml:
+    # a wrong entry there stops it with the file's name before any browser starts.
+    from guidekit.cli import main
+
+    path = tmp_path / "other-queries.yml"
+    path.write_text("fi:\n  - {q: chat, kind: exact, expect: ohjeet/missing.md}\n", encoding="utf-8")
+    assert main(["bench", "--search", str(tmp_path), "--queries", str(path)]) == 2
+    assert "other-queries.yml" in capsys.readouterr().err

@@ -22,7 +22,8 @@ whether the build grows linearly. Goals: checks add at most 10 % (BENCHMARKS.md)
 the real search box of a built site (default: the real site, built now without checks
 into a temporary folder): success@1, success@3, MRR, zero-result rate and the median
 time from the last key to the results, per language and per kind, and each language's
-search data in bytes, raw and gzip (guidekit/searchbench.py).
+search data in bytes, raw and gzip (guidekit/searchbench.py). --queries FILE runs another
+query set of the same format instead (e.g. tests/search/queries-heldout.yml).
 
 --weigh SITE only loads every guide page of an already built site (`./dev build`
 writes site/) in Chromium and prints a table of their bytes: the real site's budget.
@@ -60,6 +61,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--keep", type=Path, default=None, help="tee sivusto tähän kansioon ja jätä se talteen")
     parser.add_argument("--no-browser", action="store_true", help="älä mittaa sivun painoa Chromiumissa")
     parser.add_argument("--search", type=Path, nargs="?", const=True, default=None, metavar="SITE", help="aja hakukysymykset Chromiumissa (oletus: rakentaa oikean sivuston)")
+    parser.add_argument("--queries", type=Path, default=None, metavar="FILE", help="hakukysymykset tästä tiedostosta (oletus tests/search/queries.yml)")
     parser.add_argument("--reload", action="store_true", help="mittaa esikatselu: sekunnit sivun tallennuksesta päivittyneeseen sivuun (mkdocs serve)")
     parser.add_argument("--lang", default="fi", help="--reload: muokattavan ohjeen ja yhden kielen esikatselun kieli (oletus fi)")
     parser.add_argument("--fast-only", action="store_true", help="--reload: mittaa vain nopea esikatselu (./dev serve LANG)")
@@ -76,7 +78,7 @@ def run(args) -> int:
     if args.publish:
         return time_publish(args.publish)
     if args.search:
-        return search(None if args.search is True else args.search)
+        return search(None if args.search is True else args.search, args.queries)
     root = find_root()
     if min(args.guides) < 1 or args.repeat < 1:
         print("--guides ja --repeat ovat positiivisia kokonaislukuja", file=sys.stderr)
@@ -131,14 +133,14 @@ def weigh(folder: Path) -> int:
     return 0
 
 
-def search(folder: Path | None) -> int:
+def search(folder: Path | None, query_file: Path | None = None) -> int:
     from guidekit import searchbench
     from guidekit.localserver import serve_folder
     from guidekit.pageweight import chromium
 
     root = find_root()
     try:
-        queries = searchbench.load_queries(root)
+        queries = searchbench.load_queries(root, query_file.resolve() if query_file else None)
     except searchbench.QuerySetError as error:
         print(error, file=sys.stderr)
         return 2

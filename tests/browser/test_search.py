@@ -166,12 +166,16 @@ def test_the_result_count_is_announced(new_page, site_url):
     assert re.search(r"\d", meta.inner_text()), meta.inner_text()
 
 
-def test_the_query_set_finds_the_expected_pages(root, browser, site_url):
-    # Issue 15's targets, on tests/search/queries.yml through the real search box; the
+# The query set the ranking was developed on, and a held-out one written before the
+# ranking changes of 2026-12-03 and never tuned to: both must meet issue 15's targets.
+@pytest.mark.parametrize("queries", ["queries.yml", "queries-heldout.yml"])
+def test_the_query_set_finds_the_expected_pages(root, browser, site_url, queries):
+    # Issue 15's targets, on tests/search/<queries> through the real search box; the
     # full table (and the times, typing every key) is `guidekit bench --search`.
     from guidekit import searchbench
 
-    outcomes = searchbench.run_in_browser(browser, site_url, searchbench.load_queries(root), every_key=False)
+    query_set = searchbench.load_queries(root, root / "tests" / "search" / queries)
+    outcomes = searchbench.run_in_browser(browser, site_url, query_set, every_key=False)
     scores = searchbench.breakdown(outcomes)
     total = scores[("all", "all")]
     report = searchbench.table(outcomes) + "\n" + "\n".join(searchbench.misses(outcomes, within=1))

@@ -8,14 +8,17 @@
    (one edit for 4–7 letters, two from 8). Words shorter than `short_word` match only
    exactly, so "of" or "med" do not match every word that starts with them.
 
-   Ranking: a guide's title, task and keywords first, then headings, then text;
-   boilerplate sections were weighted down at build time. Loads nothing. */
+   Ranking (rankPages): pages as wholes, a guide's title, task, keywords and file name
+   first, then headings, then text, with an idf over pages, so the boilerplate every guide
+   has ("Jos tämä ei onnistu") hardly counts; the title with the word as typed first; a
+   page that lists a family of guides stands for them, a page that only mentions a guide's
+   subject ranks below it. A page's sections are ordered by their own weights. Loads nothing. */
 "use strict";
 
 // Material 9's message types (integrations/search/worker/message).
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
-const MATCH = { exact: 1, part: 0.5, synonym: 0.85, prefix: 0.75, ending: 0.7, typo1: 0.6, typo2: 0.45, split: 0.6 };
+const MATCH = { exact: 1, rule: 0.9, part: 0.5, synonym: 0.85, prefix: 0.75, ending: 0.7, typo1: 0.6, typo2: 0.45, split: 0.6 };
 const MAX_FUZZY = 24;      // fuzzy candidates kept per query word
 const MIN_SHARE = 0.08;    // results scoring below this share of the best are noise
 const HIGHLIGHTED = 10;    // result pages whose texts get <mark> (Material shows 10 first)
@@ -111,9 +114,12 @@ class Search {
     this.titleTerms = new Map();
     for (const page of pageOf.values()) {
       const titleWords = words(docs[page].title.replace(/<[^>]*>/g, ""));
-      this.titleWords.set(page, new Set(titleWords));
+      // A file name in the page's language is a title too: "ohjeet/sovellus/" for "sovellus".
+      const slug = g.slugs ? docs[page].location.replace(/\/$/, "").split("/").pop().split("-") : [];
+      this.titleWords.set(page, new Set([...titleWords, ...slug]));
       this.titleTerms.set(page, new Set(titleWords.flatMap(w => (this.vocab.get(w) || []).filter(id => id >= 0))));
     }
+    this.endings = g.endings || [];
     this.links = new Map(Object.entries(g.links || {}).map(([page, listed]) => [Number(page), listed]));
   }
 
@@ -140,6 +146,11 @@ class Search {
     if (exact) found.forms.set(word, MATCH.exact);
     if (word.length < this.shortWord || this.stopwords.has(word)) return found;
     const edits = allowedEdits(word);
+    // A word the pages never use, with an ending the pages' words have: its term ("tids-
+    // bokningen" → tidsbokning, "valtuutuksen" → valtuutus), by the rules learned from them.
+    // Typo corrections still compete with it ("chaten" is chatten more than chat).
+    if (!exact && !synonym)
+      for (const [key, weight] of this.unending(word)) { add(this.vocab.get(key), weight); found.forms.set(key, weight); }
     const known = !!(exact || synonym);
     const fuzzy = [];
     for (const key of this.fuzzyKeys) {
@@ -173,6 +184,23 @@ class Search {
     if (!found.size) {
       const split = this.split(word);
       for (const piece of split) add(this.vocab.get(piece) || this.synonyms.get(piece), MATCH.split);
+    }
+    return found;
+  }
+
+  // [[a word of the pages, weight]] that the word is with another ending (this.endings):
+  // those of its longest ending that has any, the most used rule first.
+  unending(word) {
+    const found = [];
+    let length = 0;
+    for (const [ending, replacement] of this.endings) {
+      if (length && ending.length < length) break;
+      if (!word.endsWith(ending) || word.length - ending.length < 3) continue;
+      const key = word.slice(0, word.length - ending.length) + replacement;
+      if (key !== word && this.vocab.has(key)) {
+        length = ending.length;
+        if (!found.some(([k]) => k === key)) found.push([key, found.length ? MATCH.ending : MATCH.rule]);
+      }
     }
     return found;
   }
@@ -340,13 +368,20 @@ class Search {
     return best;
   }
 
-  // Whether a page's title has the concept: `strict`, as a word of its own (a term the word
-  // stands for), else also as a part of a compound the word stands for ("tid" of
-  // "tidsbokningen").
-  inTitle(concept, page, strict) {
+  // Whether a page's title has the concept: "any" of its terms, also as a part of a
+  // compound the word stands for ("tid" of "tidsbokningen"); "own": a term of its own, not
+  // a part; "strong": a term of its own that matches at least half as well as its best
+  // (not a longer word it only begins, as "app" begins "appointment").
+  inTitle(concept, page, level) {
     const title = this.titleTerms.get(page);
     if (!title) return false;
-    for (const id of concept.terms.keys()) if (title.has(id) && !(strict && concept.terms.parts?.has(id))) return true;
+    const top = Math.max(...concept.terms.values());
+    for (const [id, weight] of concept.terms) {
+      if (!title.has(id)) continue;
+      if (level === "any") return true;
+      if (concept.terms.parts?.has(id)) continue;
+      if (level === "own" || weight >= top / 2) return true;
+    }
     return false;
   }
 
@@ -362,16 +397,18 @@ class Search {
       const best = perConcept[c], scored = new Map(best);
       for (const [page, listed] of this.links) {
         if (!scored.has(page)) continue;
-        const own = this.inTitle(concept, page, true);
-        if (!own) {
-          const about = listed.filter(other => scored.has(other) && this.inTitle(concept, other, false));
+        if (!this.inTitle(concept, page, "own")) {
+          const about = listed.filter(other => scored.has(other) && this.inTitle(concept, other, "any"));
           if (!about.length) continue;
           const most = Math.max(...about.map(other => scored.get(other)));
           if (scored.get(page) > most * MENTION) best.set(page, most * MENTION);
           continue;
         }
-        const family = listed.filter(other => scored.has(other) && this.inTitle(concept, other, true));
-        if (family.length < 2) continue;
+        // A family: most of what the page lists (the front page, listing every guide, is
+        // no page of the guides that have "asia" in their titles).
+        if (!this.inTitle(concept, page, "strong")) continue;
+        const family = listed.filter(other => scored.has(other) && this.inTitle(concept, other, "strong"));
+        if (family.length < 2 || family.length * 2 < listed.length) continue;
         const first = family.reduce((a, b) => ((totals.get(b) || 0) > (totals.get(a) || 0) ? b : a));
         if (scored.get(first) * HUB > scored.get(page)) best.set(page, scored.get(first) * HUB);
       }
