@@ -48,6 +48,76 @@ RULES = {
 }
 UPDATE_HINT = "aja `guidekit addresses --update` ja lisää data/addresses.yml muutoksiin"
 
+# Every address finding's (message, fix), Finnish by default and English with --messages en.
+MESSAGES = {
+    "fi": {
+        "unreadable": ("tiedostoa ei voi lukea ({error})", "tallenna se UTF-8-tekstinä"),
+        "yaml": ("YAML-virhe: {problem}", "korjaa tiedoston muoto"),
+        "bad_value": ("arvoa ei voi lukea ({error})", "korjaa tiedoston muoto"),
+        "redirects_shape": ("tiedoston pitää olla luettelo muotoa vanha.md: uusi.md",
+                            "kirjoita jokainen siirto omalle rivilleen: `ohjeet/vanha.md: ohjeet/uusi.md`"),
+        "redirect_line": ("rivi ”{old}: {new}” ei ole muotoa vanha.md: uusi.md",
+                          "kirjoita sivujen polut docs/<kieli>/-kansion sisältä, esimerkiksi `ohjeet/vanha.md: ohjeet/uusi.md`"),
+        "record_shape": ("tiedostossa pitää olla luettelo `pages:` ja sanakirja `short:`",
+                         "luo tiedosto uudelleen komennolla `guidekit addresses --update`"),
+        "short_differs": ("lyhyt osoite ”{short}” on eri kuin sivulla {source} (”{source_short}”)",
+                          "kaikilla kielillä on sama lyhyt osoite: kirjoita `short: {source_short}` tai poista rivi"),
+        "short_taken": ("lyhyt osoite ”{short}” on jo sivulla {first}", "valitse tälle sivulle toinen lyhyt osoite"),
+        "redirect_page_exists": ("sivu ”{old}” on yhä olemassa, joten uudelleenohjaus ”{old} → {new}” ei koskaan toteudu",
+                                 "poista joko sivu tai tämä rivi"),
+        "redirect_nowhere": ("uudelleenohjaus ”{old} → {new}” ei johda mihinkään sivuun "
+                             "(kohdetta ei ole tai ohjaukset kiertävät kehää)",
+                             "korjaa kohteeksi olemassa olevan sivun polku docs/<kieli>/-kansion sisältä"),
+        "redirect_onto_page": ("uudelleenohjaus {address} osuu olemassa olevaan sivuun", "nimeä sivu tai lyhyt osoite toisin"),
+        "no_record": ("julkaistujen osoitteiden luetteloa ei ole", UPDATE_HINT),
+        "page_gone": ("julkaistua sivua ”{path}” ei enää ole eikä sille ole uudelleenohjausta: "
+                      "tulosteiden QR-koodit ja muiden sivustojen linkit siihen eivät toimi",
+                      "lisää tiedostoon {redirects} rivi `{path}: <uusi polku>.md` tai palauta sivu"),
+        "short_reused": ("lyhyt osoite ”{short}” johti ennen sivulle ”{path}”, nyt sitä käyttää ”{now}”: "
+                         "painetut QR-koodit veisivät väärään ohjeeseen",
+                         "valitse sivulle {now} toinen lyhyt osoite"),
+        "short_gone": ("lyhyt osoite ”{short}” johti sivulle ”{path}”, jota ei enää ole",
+                       "lisää tiedostoon {redirects} rivi `{path}: <uusi polku>.md`"),
+        "unrecorded": ("uudet osoitteet eivät ole vielä luettelossa: {names}", UPDATE_HINT),
+        "page_name": "”{path}”",
+        "short_name": "lyhyt ”{short}”",
+    },
+    "en": {
+        "unreadable": ("the file cannot be read ({error})", "save it as UTF-8 text"),
+        "yaml": ("YAML error: {problem}", "fix the file's format"),
+        "bad_value": ("a value cannot be read ({error})", "fix the file's format"),
+        "redirects_shape": ("the file must be a list of the form old.md: new.md",
+                            "write each move on its own line: `ohjeet/old.md: ohjeet/new.md`"),
+        "redirect_line": ("the line “{old}: {new}” is not of the form old.md: new.md",
+                          "write the pages' paths inside the docs/<language>/ folder, e.g. `ohjeet/old.md: ohjeet/new.md`"),
+        "record_shape": ("the file must hold a list `pages:` and a mapping `short:`",
+                         "create the file again with `guidekit addresses --update`"),
+        "short_differs": ("short address “{short}” differs from the one on {source} (“{source_short}”)",
+                          "every language has the same short address: write `short: {source_short}` or remove the line"),
+        "short_taken": ("short address “{short}” is already used by {first}", "choose another short address for this page"),
+        "redirect_page_exists": ("page “{old}” still exists, so the redirect “{old} → {new}” never applies",
+                                 "remove either the page or this line"),
+        "redirect_nowhere": ("redirect “{old} → {new}” leads to no page "
+                             "(the target does not exist or the redirects go round in a circle)",
+                             "point it at an existing page's path inside the docs/<language>/ folder"),
+        "redirect_onto_page": ("redirect {address} lands on an existing page", "rename the page or the short address"),
+        "no_record": ("there is no record of the published addresses",
+                      "run `guidekit addresses --update` and add data/addresses.yml to your changes"),
+        "page_gone": ("published page “{path}” no longer exists and has no redirect: "
+                      "printed QR codes and other sites' links to it do not work",
+                      "add the line `{path}: <new path>.md` to {redirects}, or restore the page"),
+        "short_reused": ("short address “{short}” used to lead to “{path}”, now “{now}” uses it: "
+                         "printed QR codes would lead to the wrong guide",
+                         "choose another short address for {now}"),
+        "short_gone": ("short address “{short}” led to “{path}”, which no longer exists",
+                       "add the line `{path}: <new path>.md` to {redirects}"),
+        "unrecorded": ("new addresses are not in the record yet: {names}",
+                       "run `guidekit addresses --update` and add data/addresses.yml to your changes"),
+        "page_name": "“{path}”",
+        "short_name": "short “{short}”",
+    },
+}
+
 
 @dataclass(frozen=True)
 class PageInfo:
@@ -224,8 +294,18 @@ def read_page(text: str, lang: str, path: str) -> PageInfo:
     )
 
 
+def read_file_text(file: Path) -> str | None:
+    """A page's text, or None when it cannot be read as UTF-8."""
+    try:
+        return decode_page(file.read_bytes())[0]
+    except OSError:
+        return None
+
+
 def read_inventory(docs_dir: Path, root: Path | None = None, languages=LANGUAGES,
-                   default: str = DEFAULT_LANGUAGE) -> Inventory:
+                   default: str = DEFAULT_LANGUAGE, text_of=read_file_text) -> Inventory:
+    """Every page's address data. text_of(path) gives a page's text or None: `guidekit lint`
+    passes its context's reader, so a page is read (and its front matter parsed) once per run."""
     docs_dir = Path(docs_dir)
     try:
         prefix = docs_dir.relative_to(root).as_posix() if root else docs_dir.name
@@ -239,10 +319,7 @@ def read_inventory(docs_dir: Path, root: Path | None = None, languages=LANGUAGES
             rel = file.relative_to(folder).as_posix()
             if any(part.startswith(".") for part in PurePosixPath(rel).parts):
                 continue  # MkDocs skips hidden files too
-            try:
-                text, _not_utf8 = decode_page(file.read_bytes())
-            except OSError:
-                text = None
+            text = text_of(file)
             # Unreadable or not UTF-8: the build publishes a notice instead, and the checks
             # (GK000) name the file; here it is a page without front matter.
             text = text or ""
@@ -277,50 +354,46 @@ def _yaml_lines(text: str) -> dict:
     return lines
 
 
-def _load_yaml(path: Path, shown: str) -> tuple[object, Finding | None]:
+def _load_yaml(path: Path, shown: str, lang: str = "fi") -> tuple[object, Finding | None]:
     try:
         return yamlsafe.load_file(path), None
     except FileNotFoundError:
         return None, None
     except (OSError, UnicodeDecodeError) as error:
-        return None, _finding(shown, 1, "AD006", f"tiedostoa ei voi lukea ({error})", "tallenna se UTF-8-tekstinä")
+        return None, _finding(shown, 1, "AD006", lang, "unreadable", error=error)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(error, "problem", None) or error
-        return None, _finding(shown, line, "AD006", f"YAML-virhe: {problem}", "korjaa tiedoston muoto")
+        return None, _finding(shown, line, "AD006", lang, "yaml", problem=problem)
     except ValueError as error:  # an impossible date, e.g. 2026-02-30
-        return None, _finding(shown, 1, "AD006", f"arvoa ei voi lukea ({error})", "korjaa tiedoston muoto")
+        return None, _finding(shown, 1, "AD006", lang, "bad_value", error=error)
 
 
 def _is_page_path(value) -> bool:
     return isinstance(value, str) and value.endswith(".md") and not value.startswith("/") and ".." not in value
 
 
-def load_redirects(path: Path, shown: str = REDIRECTS_FILE) -> tuple[Redirects, list[Finding]]:
-    data, problem = _load_yaml(Path(path), shown)
+def load_redirects(path: Path, shown: str = REDIRECTS_FILE, lang: str = "fi") -> tuple[Redirects, list[Finding]]:
+    data, problem = _load_yaml(Path(path), shown, lang)
     if problem:
         return Redirects(), [problem]
     if data is None:
         return Redirects(), []
     lines = _yaml_lines(yamlsafe.read_text(Path(path)))
     if not isinstance(data, dict):
-        return Redirects(), [_finding(shown, 1, "AD006", "tiedoston pitää olla luettelo muotoa vanha.md: uusi.md",
-                                      "kirjoita jokainen siirto omalle rivilleen: `ohjeet/vanha.md: ohjeet/uusi.md`")]
+        return Redirects(), [_finding(shown, 1, "AD006", lang, "redirects_shape")]
     moves, findings = {}, []
     for old, new in data.items():
         if _is_page_path(old) and _is_page_path(new):
             moves[old] = new
         else:
-            findings.append(_finding(
-                shown, lines.get(str(old), 1), "AD006",
-                f"rivi ”{old}: {new}” ei ole muotoa vanha.md: uusi.md",
-                "kirjoita sivujen polut docs/<kieli>/-kansion sisältä, esimerkiksi `ohjeet/vanha.md: ohjeet/uusi.md`"))
+            findings.append(_finding(shown, lines.get(str(old), 1), "AD006", lang, "redirect_line", old=old, new=new))
     return Redirects(moves=moves, lines=lines), findings
 
 
-def load_record(path: Path, shown: str = RECORD_FILE) -> tuple[Record, list[Finding]]:
-    data, problem = _load_yaml(Path(path), shown)
+def load_record(path: Path, shown: str = RECORD_FILE, lang: str = "fi") -> tuple[Record, list[Finding]]:
+    data, problem = _load_yaml(Path(path), shown, lang)
     if problem:
         return Record(exists=False), [problem]
     if data is None:
@@ -328,9 +401,7 @@ def load_record(path: Path, shown: str = RECORD_FILE) -> tuple[Record, list[Find
     pages = data.get("pages") if isinstance(data, dict) else None
     short = data.get("short") if isinstance(data, dict) else None
     if not isinstance(data, dict) or not isinstance(pages or [], list) or not isinstance(short or {}, dict):
-        return Record(exists=False), [_finding(
-            shown, 1, "AD006", "tiedostossa pitää olla luettelo `pages:` ja sanakirja `short:`",
-            "luo tiedosto uudelleen komennolla `guidekit addresses --update`")]
+        return Record(exists=False), [_finding(shown, 1, "AD006", lang, "record_shape")]
     return Record(
         pages=tuple(str(p) for p in pages or []),
         short={str(k): str(v) for k, v in (short or {}).items()},
@@ -356,8 +427,19 @@ def format_record(record: Record) -> str:
 # --- checks ------------------------------------------------------------------
 
 
-def _finding(path: str, line: int, rule: str, message: str, fix: str, severity: str = ERROR) -> Finding:
-    return Finding(path=path, line=line, rule=rule, message=message, fix=fix, severity=severity)
+def _finding(file: str, line: int, rule: str, lang: str, key: str, severity: str = ERROR, /, **details) -> Finding:
+    """An address finding in the message language (MESSAGES; Finnish when it has none);
+    details fill the message's fields (positional-only above, so `path=` is a detail)."""
+    message, fix = MESSAGES.get(lang, MESSAGES["fi"])[key]
+    details.setdefault("redirects", REDIRECTS_FILE)
+    return Finding(path=file, line=line, rule=rule, message=message.format(**details),
+                   fix=fix.format(**details), severity=severity)
+
+
+def redirect_onto_page(lang: str, default: str, source: str, message_lang: str = "fi") -> Finding:
+    """AD004: a redirect of `lang` would be written where a page (or another file) is."""
+    return _finding(REDIRECTS_FILE, 1, "AD004", message_lang, "redirect_onto_page",
+                    address=f"{language_prefix(lang, default)}{source}")
 
 
 def resolve(path: str, inventory: Inventory, redirects: Redirects) -> str | None:
@@ -371,96 +453,81 @@ def resolve(path: str, inventory: Inventory, redirects: Redirects) -> str | None
     return path
 
 
-def check_short_ids(inventory: Inventory) -> list[Finding]:
+def check_short_ids(inventory: Inventory, lang: str = "fi") -> list[Finding]:
     findings: list[Finding] = []
     owner: dict[str, PageInfo] = {}
     for path in sorted(inventory.all_paths()):
         source = inventory.source_page(path)
-        for lang in LANGUAGES:
-            page = inventory.pages.get(lang, {}).get(path)
+        for page_lang in LANGUAGES:
+            page = inventory.pages.get(page_lang, {}).get(path)
             if page is None:
                 continue
             # A malformed id (FM106) or a missing one on a guide (FM102) is the checks' job.
             if page is not source and page.short and source.short and page.short != source.short:
                 findings.append(_finding(
-                    inventory.file_of(page), page.short_line, "AD003",
-                    f"lyhyt osoite ”{page.short}” on eri kuin sivulla {inventory.file_of(source)} (”{source.short}”)",
-                    f"kaikilla kielillä on sama lyhyt osoite: kirjoita `short: {source.short}` tai poista rivi"))
+                    inventory.file_of(page), page.short_line, "AD003", lang, "short_differs",
+                    short=page.short, source=inventory.file_of(source), source_short=source.short))
         if source.short and SHORT_ID.match(source.short):
             first = owner.setdefault(source.short, source)
             if first is not source:
                 findings.append(_finding(
-                    inventory.file_of(source), source.short_line, "AD002",
-                    f"lyhyt osoite ”{source.short}” on jo sivulla {inventory.file_of(first)}",
-                    "valitse tälle sivulle toinen lyhyt osoite"))
+                    inventory.file_of(source), source.short_line, "AD002", lang, "short_taken",
+                    short=source.short, first=inventory.file_of(first)))
     return findings
 
 
-def check_redirects(inventory: Inventory, redirects: Redirects, shown: str = REDIRECTS_FILE) -> list[Finding]:
+def check_redirects(inventory: Inventory, redirects: Redirects, shown: str = REDIRECTS_FILE,
+                    lang: str = "fi") -> list[Finding]:
     findings = []
     pages = inventory.all_paths()
     for old, new in sorted(redirects.moves.items()):
         line = redirects.lines.get(old, 1)
         if old in pages:
-            findings.append(_finding(
-                shown, line, "AD004",
-                f"sivu ”{old}” on yhä olemassa, joten uudelleenohjaus ”{old} → {new}” ei koskaan toteudu",
-                "poista joko sivu tai tämä rivi"))
+            findings.append(_finding(shown, line, "AD004", lang, "redirect_page_exists", old=old, new=new))
         elif resolve(old, inventory, redirects) is None:
-            findings.append(_finding(
-                shown, line, "AD004",
-                f"uudelleenohjaus ”{old} → {new}” ei johda mihinkään sivuun (kohdetta ei ole tai ohjaukset kiertävät kehää)",
-                "korjaa kohteeksi olemassa olevan sivun polku docs/<kieli>/-kansion sisältä"))
+            findings.append(_finding(shown, line, "AD004", lang, "redirect_nowhere", old=old, new=new))
     return findings
 
 
 def check_record(inventory: Inventory, record: Record, redirects: Redirects,
-                 shown: str = RECORD_FILE) -> list[Finding]:
+                 shown: str = RECORD_FILE, lang: str = "fi") -> list[Finding]:
     findings: list[Finding] = []
     if not record.exists:
-        return [_finding(shown, 1, "AD007", "julkaistujen osoitteiden luetteloa ei ole", UPDATE_HINT, INFO)]
+        return [_finding(shown, 1, "AD007", lang, "no_record", INFO)]
     recorded = set(record.pages)
     for path in sorted(recorded):
         if resolve(path, inventory, redirects) is None:
-            findings.append(_finding(
-                shown, record.lines.get(f"pages:{path}", 1), "AD001",
-                f"julkaistua sivua ”{path}” ei enää ole eikä sille ole uudelleenohjausta: "
-                "tulosteiden QR-koodit ja muiden sivustojen linkit siihen eivät toimi",
-                f"lisää tiedostoon {REDIRECTS_FILE} rivi `{path}: <uusi polku>.md` tai palauta sivu"))
+            findings.append(_finding(shown, record.lines.get(f"pages:{path}", 1), "AD001", lang, "page_gone", path=path))
     current = inventory.short_ids()
     for short_id, path in sorted(record.short.items()):
         now = current.get(short_id)
         was = resolve(path, inventory, redirects)
         if now is not None and was is not None and now != was:
-            findings.append(_finding(
-                shown, record.lines.get(f"short:{short_id}", 1), "AD005",
-                f"lyhyt osoite ”{short_id}” johti ennen sivulle ”{path}”, nyt sitä käyttää ”{now}”: "
-                "painetut QR-koodit veisivät väärään ohjeeseen",
-                f"valitse sivulle {now} toinen lyhyt osoite"))
+            findings.append(_finding(shown, record.lines.get(f"short:{short_id}", 1), "AD005", lang, "short_reused",
+                                     short=short_id, path=path, now=now))
         elif now is None and was is None and path in recorded:
             pass  # the recorded page is missing: AD001 above says so
         elif now is None and was is None:
-            findings.append(_finding(
-                shown, record.lines.get(f"short:{short_id}", 1), "AD001",
-                f"lyhyt osoite ”{short_id}” johti sivulle ”{path}”, jota ei enää ole",
-                f"lisää tiedostoon {REDIRECTS_FILE} rivi `{path}: <uusi polku>.md`"))
+            findings.append(_finding(shown, record.lines.get(f"short:{short_id}", 1), "AD001", lang, "short_gone",
+                                     short=short_id, path=path))
     new_pages = sorted(inventory.all_paths() - recorded)
     new_short = sorted(set(current) - set(record.short))
     if new_pages or new_short:
-        names = [f"”{p}”" for p in new_pages] + [f"lyhyt ”{s}”" for s in new_short]
-        findings.append(_finding(
-            shown, 1, "AD007", "uudet osoitteet eivät ole vielä luettelossa: " + ", ".join(names),
-            UPDATE_HINT, INFO))
+        words = MESSAGES.get(lang, MESSAGES["fi"])
+        names = [words["page_name"].format(path=p) for p in new_pages]
+        names += [words["short_name"].format(short=s) for s in new_short]
+        findings.append(_finding(shown, 1, "AD007", lang, "unrecorded", INFO, names=", ".join(names)))
     return findings
 
 
-def check_all(inventory: Inventory, record: Record, redirects: Redirects) -> list[Finding]:
+def check_all(inventory: Inventory, record: Record, redirects: Redirects, lang: str = "fi") -> list[Finding]:
+    """Every address check; lang is the messages' language."""
     return [
         *inventory.findings,
-        *check_short_ids(inventory),
-        *check_redirects(inventory, redirects),
-        *check_record(inventory, record, redirects),
-        *check_redirect_collisions(inventory, record, redirects),
+        *check_short_ids(inventory, lang),
+        *check_redirects(inventory, redirects, lang=lang),
+        *check_record(inventory, record, redirects, lang=lang),
+        *check_redirect_collisions(inventory, record, redirects, lang=lang),
     ]
 
 
@@ -472,17 +539,13 @@ def redirect_collisions(inventory: Inventory, record: Record, redirects: Redirec
 
 
 def check_redirect_collisions(inventory: Inventory, record: Record, redirects: Redirects,
-                              shown: str = REDIRECTS_FILE) -> list[Finding]:
+                              shown: str = REDIRECTS_FILE, lang: str = "fi") -> list[Finding]:
     """AD004 before the build: a short address or moved page's redirect would land on a page."""
-    findings = []
-    for lang in inventory.pages:
-        for redirect in redirect_collisions(inventory, record, redirects, lang):
-            findings.append(_finding(
-                shown, 1, "AD004",
-                f"uudelleenohjaus {language_prefix(lang, inventory.default_language)}{redirect.source} "
-                "osuu olemassa olevaan sivuun",
-                "nimeä sivu tai lyhyt osoite toisin"))
-    return findings
+    return [
+        redirect_onto_page(site_lang, inventory.default_language, redirect.source, lang)
+        for site_lang in inventory.pages
+        for redirect in redirect_collisions(inventory, record, redirects, site_lang)
+    ]
 
 
 def updated_record(record: Record, inventory: Inventory, redirects: Redirects) -> Record:
@@ -605,11 +668,13 @@ class Plan:
     findings: list
 
 
-def load_plan(root: Path, docs_dir: Path | None = None, default: str = DEFAULT_LANGUAGE) -> Plan:
-    """Read docs/, the record and the redirects of the site in `root`, and check them."""
+def load_plan(root: Path, docs_dir: Path | None = None, default: str = DEFAULT_LANGUAGE,
+              text_of=read_file_text, message_lang: str = "fi") -> Plan:
+    """Read docs/, the record and the redirects of the site in `root`, and check them
+    (findings in message_lang: fi or en)."""
     root = Path(root)
-    inventory = read_inventory(docs_dir or root / "docs", root, default=default)
-    record, record_problems = load_record(root / RECORD_FILE)
-    redirects, redirect_problems = load_redirects(root / REDIRECTS_FILE)
-    findings = [*record_problems, *redirect_problems, *check_all(inventory, record, redirects)]
+    inventory = read_inventory(docs_dir or root / "docs", root, default=default, text_of=text_of)
+    record, record_problems = load_record(root / RECORD_FILE, lang=message_lang)
+    redirects, redirect_problems = load_redirects(root / REDIRECTS_FILE, lang=message_lang)
+    findings = [*record_problems, *redirect_problems, *check_all(inventory, record, redirects, message_lang)]
     return Plan(inventory, record, redirects, findings)

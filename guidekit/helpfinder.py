@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from html import escape
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
-
 from guidekit.facts import coming_items, format_date, localize, today
 
 TIMEZONE = ZoneInfo("Europe/Helsinki")
@@ -179,6 +177,10 @@ def _times(stop: dict) -> tuple[dt.datetime, dt.datetime] | dt.date:
 
 def tour_calendar(facts: dict, lang: str, site_host: str, on: dt.date | None = None) -> bytes:
     """The coming tour stops as an iCalendar feed (RFC 5545) a library or NGO can subscribe to."""
+    # Imported here: only the build writes the feed, and icalendar's import is a tenth of a
+    # second that every `guidekit lint` of a page showing the help finder would pay.
+    from icalendar import Calendar, Event
+
     on = on or today()
     tour = facts.get("digital_support_tour") or {}
     calendar = Calendar()

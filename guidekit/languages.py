@@ -54,8 +54,9 @@ class Registry:
     problems: tuple[tuple[int, str], ...]  # (line, Finnish message) for LA001
 
 
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml may hold !!python/name and !ENV tags: read them as nothing."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """mkdocs.yml may hold !!python/name and !ENV tags: read them as nothing (libyaml when
+    installed: mkdocs.yml is read at every start)."""
 
 
 _Loader.add_multi_constructor("", lambda loader, suffix, node: None)

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from guidekit.addresses import load_plan
 from guidekit.datacheck import data_findings
+from guidekit.document import DocumentError
 from guidekit.findings import Finding
 from guidekit.languages import DEFAULT_LANGUAGE, REGISTRY, UnknownLanguage, language_of
 from guidekit.search import search_data_findings
@@ -30,7 +31,8 @@ COVERED_BY_PAGE_RULES = {"AD002": "FM107"}
 
 def site_findings(ctx, default_language: str = DEFAULT_LANGUAGE) -> list[Finding]:
     """Every site check's findings, after guidekit.yml's settings."""
-    plan = load_plan(ctx.root, ctx.root / "docs", default=default_language)
+    plan = load_plan(ctx.root, ctx.root / "docs", default=default_language, text_of=_reader(ctx),
+                     message_lang=ctx.message_lang)
     found = [
         *plan.findings,
         *data_findings(ctx.root, ctx.message_lang),
@@ -38,6 +40,19 @@ def site_findings(ctx, default_language: str = DEFAULT_LANGUAGE) -> list[Finding
         *language_findings(),
     ]
     return ruled([f for f in found if f.rule not in COVERED_BY_PAGE_RULES], ctx)
+
+
+def _reader(ctx):
+    """The lint context's page reader for the address inventory: each page is read once per
+    run, and its front matter parsed once (guidekit/frontmatter.py keeps it by text)."""
+
+    def text_of(path):
+        try:
+            return ctx.text(path)
+        except DocumentError:
+            return None  # the page itself reports it (GK000)
+
+    return text_of
 
 
 def language_findings() -> list[Finding]:

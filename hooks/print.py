@@ -34,6 +34,7 @@ from guidekit.addresses import (
     page_url,
     plan_redirects,
     redirect_collisions,
+    redirect_onto_page,
     is_redirect_page,
     redirect_html,
     relative_href,
@@ -41,7 +42,7 @@ from guidekit.addresses import (
 )
 from guidekit.facts import FactsError, load_facts
 from guidekit.csp import with_policy
-from guidekit.findings import Finding, log_finding
+from guidekit.findings import log_finding
 from guidekit.lint import checks_enabled
 from guidekit.htmlsafe import plain_text
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE
@@ -282,11 +283,8 @@ def on_post_build(config):
         if rebuilt is not None and redirect.target_path not in rebuilt and target.is_file():
             continue  # written by an earlier build of the preview, for a page that did not change
         if target.exists() and not is_redirect_page(target.read_text(encoding="utf-8", errors="replace")):
-            log_finding(log, Finding(  # another file than a page is there (an asset, say)
-                path="data/redirects.yml", line=1, rule="AD004",
-                message=f"uudelleenohjaus {language_prefix(lang, default)}{redirect.source} osuu olemassa olevaan sivuun",
-                fix="nimeä sivu tai lyhyt osoite toisin",
-            ))
+            # another file than a page is there (an asset, say)
+            log_finding(log, redirect_onto_page(lang, default, redirect.source))
             continue
         page = plan.inventory.page(lang, redirect.target_path)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -77,3 +77,20 @@ def test_a_language_without_a_readability_formula_is_a_finding_not_english_flesc
     [setup] = [f for f in findings if f["rule"] == "LA001"]
     assert setup["path"] == "mkdocs.yml" and "ei ole valittu luettavuuskaavaa" in setup["message"]
     assert "Flesch" not in [line for line in summary.splitlines() if line.strip().startswith("et")][0]
+
+
+def test_a_fifth_languages_placeholder_words_are_data_and_count_on_every_page(tmp_path):
+    # IMG102's words for the new language go into its own block in guidekit.yml (validated
+    # against the registry like any setting); pages of every language are checked against them.
+    with_estonian(tmp_path)
+    settings = tmp_path / "guidekit.yml"
+    text, count = re.subn(r"(?m)^  IMG102:.*\n", lambda m: m.group(0) + "    et:\n      placeholders: [pilt, ekraanipilt]\n",
+                          settings.read_text(encoding="utf-8"))
+    assert count == 1
+    settings.write_text(text, encoding="utf-8")
+    for lang, alt in (("fi", "Ekraanipilt"), ("et", "kuva")):
+        page = tmp_path / "docs" / lang / "index.md"
+        page.write_text(page.read_text(encoding="utf-8") + f"\n![{alt}](assets/images/x.png)\n", encoding="utf-8")
+    _code, findings, _summary = lint_json(tmp_path)
+    placeholders = {(f["path"], f["message"].split("”")[1]) for f in findings if f["rule"] == "IMG102"}
+    assert placeholders == {("docs/fi/index.md", "Ekraanipilt"), ("docs/et/index.md", "kuva")}

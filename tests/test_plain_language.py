@@ -291,3 +291,15 @@ def test_issue13_bureaucratic_draft_gets_every_finding_an_editor_would_give(ctx)
     assert ("PL308", 12) in got and "SAS" in messages
     assert ("PL307", 12) in got  # suorittaa … arvioinnin
     assert len(findings) >= 8
+
+
+def test_wordy_phrases_match_whole_words_prefixes_and_the_longest_first():
+    # PL203 files the phrases by their first word (guidekit.yml's lists stay short to read,
+    # the pages long); the matching must stay what the list says.
+    from guidekit.rules.pl203_wordy_phrase import phrase_hits
+
+    phrases = {"ab*": "first", "a*": "short prefix", "abc d": "longest", "abc*": "second", "x": "whole"}
+    assert phrase_hits(["Abc", "d", "ab"], phrases) == [(0, "Abc d", "longest"), (2, "ab", "first")]
+    assert phrase_hits(["abcx", "axe"], phrases) == [(0, "abcx", "first"), (1, "axe", "short prefix")]
+    assert phrase_hits(["xy", "X"], phrases) == [(1, "X", "whole")]  # "x" is a word, not a prefix
+    assert phrase_hits(["abc"], {"abc d": "needs both"}) == []  # a phrase never runs off the sentence

@@ -99,3 +99,23 @@ def test_site_rules_have_no_check_and_page_rules_have_one():
         assert site != (hasattr(rule, "check") or hasattr(rule, "check_site")), rule_id(rule)
         if site:
             assert rule.SEVERITY in ("error", "warning", "info") and rule.RATIONALE.strip(), rule_id(rule)
+
+
+def test_address_findings_are_in_english_with_messages_en(tmp_path):
+    from guidekit.addresses import MESSAGES, load_plan
+
+    assert set(MESSAGES["en"]) == set(MESSAGES["fi"])  # no message is left Finnish-only
+    root = problem_tree(tmp_path).parent
+    finnish = {(f.rule, f.path, f.line): f for f in load_plan(root).findings}
+    english = {(f.rule, f.path, f.line): f for f in load_plan(root, message_lang="en").findings}
+    assert finnish.keys() == english.keys()
+    assert {"AD001", "AD003", "AD004", "AD007"} <= {rule for rule, _p, _l in english}
+    for key, found in english.items():
+        assert found.message != finnish[key].message and found.fix != finnish[key].fix, found
+        assert not re.search(r"[äö]|lyhyt|sivu\b|osoite", found.message + found.fix), found
+    assert english[("AD001", "data/addresses.yml", 3)].message.startswith(
+        "published page “ohjeet/kirjaudu.md” no longer exists")
+    # guidekit lint --messages en shows them so (its site findings come from the same plan).
+    _code, _found, findings = lint_set(root, "--messages", "en")
+    ad004 = [f for f in findings if f["rule"] == "AD004"]
+    assert ad004 and all(f["message"].startswith("redirect ") for f in ad004), ad004

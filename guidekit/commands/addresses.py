@@ -53,7 +53,7 @@ def run(args) -> int:
     if not (root / "docs").is_dir():
         print(f"{root}: kansiossa ei ole docs/-kansiota; aja komento sivuston kansiossa tai anna --root", file=sys.stderr)
         return 2
-    plan = load_plan(root)
+    plan = load_plan(root, message_lang=args.messages)
     if args.update:
         unreadable = [f for f in plan.findings if f.rule == "AD006" and f.path in UPDATE_INPUTS]
         if unreadable:
@@ -79,7 +79,7 @@ def run(args) -> int:
             print(words["nothing"].format(file=RECORD_FILE))
         steps = [publish_step(changed, args.messages), words["commit_with"]] if changed else []
         print("\n" + report(changed, steps, args.messages))
-        plan = load_plan(root)
+        plan = load_plan(root, message_lang=args.messages)
     errors = 0
     for finding in plan.findings:
         if finding.severity == INFO and args.update:

@@ -48,6 +48,12 @@ default severity) and no check(). Its findings are made where the check lives, a
 guidekit.findings.Finding, and pass through guidekit/sitecheck.py (`enabled`, `severity`,
 a page's suppression comments), which `guidekit lint` and the build both call: every ID
 the code can emit has a module (tests/test_site_rules.py checks that).
+
+Tests. A new rule gets a marked fixture: a page in tests/fixtures/rules/<lang>/ with
+`<!-- {ID} -->` (in the front matter `# {ID}`) on each line where the rule must report;
+tests/test_rule_fixtures.py lints every fixture and wants exactly the marked (rule, line)
+pairs. A rule whose findings need the whole site or real files is listed there, in
+NEEDS_SITE_FIXTURE, with the test that covers it instead.
 """
 
 from __future__ import annotations

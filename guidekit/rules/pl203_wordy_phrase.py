@@ -42,18 +42,47 @@ def _matches(entry: str, word: str) -> bool:
     return word == entry
 
 
-def phrase_hits(tokens: list[str], phrases: dict) -> list[tuple[int, str, str]]:
-    """(index of the first word, phrase as written, suggestion) for each listed phrase."""
+# A prefix entry ("kysei*") is filed under its first letters, so that each word of a page
+# is compared with the few phrases that can start there, not with the whole list.
+_KEY = 3
+
+
+def phrase_index(phrases: dict) -> tuple[dict, dict, list]:
+    """The phrases by how their first word is matched: (whole word → entries, first letters
+    of a prefix → entries, short prefixes); an entry is (list order, parts, suggestion)."""
+    exact: dict = {}
+    prefixed: dict = {}
+    short: list = []
+    for order, (phrase, instead) in enumerate(phrases.items()):
+        parts = str(phrase).lower().split()
+        if not parts:
+            continue
+        entry = (order, parts, str(instead))
+        first = parts[0]
+        if not first.endswith("*"):
+            exact.setdefault(first, []).append(entry)
+        elif len(first) - 1 >= _KEY:
+            prefixed.setdefault(first[:_KEY], []).append(entry)
+        else:
+            short.append(entry)
+    return exact, prefixed, short
+
+
+def phrase_hits(tokens: list[str], phrases: dict | tuple) -> list[tuple[int, str, str]]:
+    """(index of the first word, phrase as written, suggestion) for each listed phrase;
+    phrases is the settings' mapping or its phrase_index()."""
+    exact, prefixed, short = phrase_index(phrases) if isinstance(phrases, dict) else phrases
     lowered = [t.lower() for t in tokens]
     found = []
-    for phrase, instead in phrases.items():
-        parts = str(phrase).lower().split()
-        for start in range(len(lowered) - len(parts) + 1):
-            if all(_matches(part, lowered[start + i]) for i, part in enumerate(parts)):
-                found.append((start, len(parts), " ".join(tokens[start : start + len(parts)]), str(instead)))
-    # The longest phrase at a place wins: "huomioitavaa on" is one finding, not also "huomioi*".
+    for start, word in enumerate(lowered):
+        for order, parts, instead in (*exact.get(word, ()), *prefixed.get(word[:_KEY], ()), *short):
+            end = start + len(parts)
+            if end <= len(lowered) and all(_matches(part, lowered[start + i]) for i, part in enumerate(parts)):
+                found.append((start, len(parts), order, " ".join(tokens[start:end]), instead))
+    # The longest phrase at a place wins: "huomioitavaa on" is one finding, not also "huomioi*";
+    # of two as long, the one listed first.
     hits, covered = [], set()
-    for start, length, written, instead in sorted(found, key=lambda hit: (hit[0], -hit[1])):
+    for start, length, _order, written, instead in sorted(found, key=lambda hit: (hit[0], -hit[1], hit[2])):
         if start in covered:
             continue
         covered.update(range(start, start + length))
@@ -62,7 +91,7 @@ def phrase_hits(tokens: list[str], phrases: dict) -> list[tuple[int, str, str]]:
 
 
 def check(doc, settings, ctx):
-    phrases = settings["phrases"]
+    phrases = phrase_index(settings["phrases"])
     for sentence in sentences(doc, ctx):
         tokens = [w.text for w in sentence.words]
         for index, written, instead in phrase_hits(tokens, phrases):
