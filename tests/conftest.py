@@ -59,12 +59,30 @@ def root() -> Path:
     return ROOT
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once with every check on."""
-    site = tmp_path_factory.mktemp("site")
+def _build_real_site(site: Path) -> None:
     result = run_build(ROOT / "mkdocs.yml", site)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+
+
+@pytest.fixture(scope="session")
+def built_site(request, tmp_path_factory) -> Path:
+    """The real site, built once per test run with every check on. Under pytest-xdist
+    (`./dev test` runs a worker per core) the first worker to need it builds it into the
+    run's shared temporary folder while the others wait for it; the tests only read it."""
+    if not hasattr(request.config, "workerinput"):
+        site = tmp_path_factory.mktemp("site")
+        _build_real_site(site)
+        return site
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp().parent  # the run's folder, above each worker's own
+    site, done = shared / "built-site", shared / "built-site.done"
+    with open(shared / "built-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(site, ignore_errors=True)  # a worker before this one failed to build it
+            _build_real_site(site)
+            done.touch()
     return site
 
 
