@@ -48,15 +48,9 @@ class Artifact:
 def code_version(module_file: str, *libraries: str) -> str:
     """The source of the module that makes an artefact and the versions of the libraries
     it uses: a changed encoder or option makes every artefact of it again."""
-    from importlib import metadata
-
     digest = hashlib.sha256(str(FORMAT).encode())
     digest.update(Path(module_file).read_bytes())
-    for name in libraries:
-        try:
-            digest.update(f"\0{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"\0{name}=-".encode())
+    lintcache.add_library_versions(digest, libraries, separator="\0")
     return digest.hexdigest()
 
 

@@ -102,18 +102,24 @@ def _signature(secret: bytes, page: str, key: str, findings, score) -> str:
 @lru_cache(maxsize=1)
 def code_signature() -> str:
     """guidekit's source files and the library versions: a changed rule re-checks every page."""
-    from importlib import metadata  # here: its import costs a run without the cache (--no-cache) 30 ms
-
     digest = hashlib.sha256()
     for path in sorted(PACKAGE_DIR.rglob("*.py")):
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
         digest.update(path.read_bytes())
-    for name in LIBRARIES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=-".encode())
+    add_library_versions(digest, LIBRARIES)
     return digest.hexdigest()
+
+
+def add_library_versions(digest, names, separator: str = "") -> None:
+    """Feed each library's installed version (or "-") into a cache key's digest: an upgraded
+    parser or encoder must make its results again."""
+    from importlib import metadata  # here: its import costs a run without the cache (--no-cache) 30 ms
+
+    for name in names:
+        try:
+            digest.update(f"{separator}{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{separator}{name}=-".encode())
 
 
 def files_signature(root: Path) -> str:
