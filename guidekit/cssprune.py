@@ -1,0 +1,429 @@
+"""Drop the rules of a stylesheet that no page of a built site can use (issue 20).
+
+Material's `main.css` styles every feature of the theme (admonitions, code blocks, tabs,
+annotations, versions …); a guide page uses about a quarter of it, yet every page loads
+all of it before it can show anything. After a build, `prune_stylesheet` keeps a rule when
+one of its selectors can match, judged against
+
+- what the built pages contain (`PageNames`, read with html.parser: element names,
+  classes, ids, attributes and their values), and
+- what the site's scripts can add at run time (`ScriptNames`: every name-like word in
+  Material's bundle and our own scripts, the `data-*` attributes of their `dataset`
+  properties, and the prefixes they build names from, such as `md-tag--${…}`), so that
+  the classes and attributes Material's JavaScript toggles (`md-header--shadow`,
+  `data-md-state`, the search results it draws) keep their rules without a hand-kept list.
+
+The judgement is deliberately loose, as PurgeCSS's is: a selector can match when every
+element name, class, id and attribute it requires is present somewhere, wherever that is
+on the site (structure is not compared). State pseudo-classes (`:hover`, `:focus`,
+`:checked`, `:target` …), pseudo-elements and `:not()`/`:has()` arguments require nothing;
+`:is()`/`:where()` require one of their alternatives. `@media`, `@supports` and other
+grouping rules are pruned inside and kept when something is left; `@keyframes` and
+`@font-face` are kept when a kept rule names them; every other at-rule is kept.
+A rule's selector list is kept whole: cutting a selector out of a list could make a list
+that a browser rejects (an unknown `::-moz-…` part) valid, and so change the page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import tinycss2
+
+# Functional pseudo-classes whose argument is a selector list one of which must match.
+_ANY_OF = {"is", "where", "matches", "-webkit-any", "-moz-any"}
+# At-rules holding style rules: pruned inside, kept while something is left.
+_GROUPING = {"media", "supports", "container", "layer", "document", "-moz-document", "scope"}
+_NAME = re.compile(r"[A-Za-z_][\w-]*")
+# A name a script builds by joining: "data-clipboard-" + x, `md-tag--${x}`.
+_PREFIX = re.compile(r"([A-Za-z_][\w-]*[-_])(?:\$\{|[\"'`]\s*\+)")
+
+
+@dataclass
+class PageNames:
+    """What the built pages contain: element names, classes, ids, attributes with values."""
+
+    tags: set[str] = field(default_factory=set)
+    classes: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+    attributes: dict[str, set[str]] = field(default_factory=dict)
+    # The scripts the pages run: addresses as written in each page (`<script src>`, and the
+    # `.js` addresses in JSON data such as Material's search worker), and inline scripts.
+    script_addresses: set[tuple[str, str]] = field(default_factory=set)  # (page address, src)
+    inline_scripts: set[str] = field(default_factory=set)
+    stylesheet_addresses: set[tuple[str, str]] = field(default_factory=set)  # (page address, href)
+
+
+class _PageReader(HTMLParser):
+    def __init__(self, names: PageNames, address: str):
+        super().__init__(convert_charrefs=True)
+        self.names = names
+        self.address = address
+        self.script: str | None = None  # the type of the <script> being read
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        names = self.names
+        names.tags.add(tag)
+        for name, value in attrs:
+            value = value or ""
+            names.attributes.setdefault(name, set()).add(value)
+            if name == "class":
+                names.classes.update(value.split())
+            elif name == "id":
+                names.ids.add(value)
+        if tag == "link":
+            found = dict(attrs)
+            if "stylesheet" in (found.get("rel") or "").lower().split() and found.get("href"):
+                names.stylesheet_addresses.add((self.address, found["href"]))
+        if tag == "script":
+            found = dict(attrs)
+            if found.get("src"):
+                names.script_addresses.add((self.address, found["src"]))
+            self.script, self.text = (found.get("type") or "text/javascript"), []
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        self.script = None
+
+    def handle_data(self, data):
+        if self.script is not None:
+            self.text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self.script is not None:
+            text = "".join(self.text)
+            if "json" in self.script:
+                self._json_addresses(text)
+            elif text.strip():
+                self.names.inline_scripts.add(text)
+            self.script = None
+
+    def _json_addresses(self, text: str) -> None:
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return
+        stack = [data]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, dict):
+                stack.extend(value.values())
+            elif isinstance(value, list):
+                stack.extend(value)
+            elif isinstance(value, str) and value.endswith(".js"):
+                self.names.script_addresses.add((self.address, value))
+
+
+def read_page(html: str, names: PageNames | None = None, address: str = "index.html") -> PageNames:
+    """Add one page's names to `names` (a new collection when None) and return it.
+    `address`: the page's path in the site, against which its script addresses are read."""
+    names = names if names is not None else PageNames()
+    reader = _PageReader(names, address)
+    reader.feed(html)
+    reader.close()
+    return names
+
+
+@dataclass
+class ScriptNames:
+    """What the site's scripts can put into a page at run time."""
+
+    words: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+    text: str = ""
+
+    def has(self, name: str) -> bool:
+        return name in self.words or any(name.startswith(prefix) for prefix in self.prefixes)
+
+
+def _data_attribute(word: str) -> str | None:
+    """`mdState` (an element's `dataset.mdState`) -> `data-md-state`."""
+    if not any(c.isupper() for c in word) or not word[0].islower():
+        return None
+    return "data-" + re.sub(r"[A-Z]", lambda m: "-" + m.group(0).lower(), word)
+
+
+def read_scripts(texts) -> ScriptNames:
+    """Every name a script could give an element: words, `dataset` names, join prefixes."""
+    names = ScriptNames()
+    joined = []
+    for text in texts:
+        joined.append(text)
+        for word in _NAME.findall(text):
+            names.words.add(word)
+            attribute = _data_attribute(word)
+            if attribute:
+                names.words.add(attribute)
+        # Only prefixes with a name part of their own: a bare "-" would keep everything.
+        names.prefixes.update(p for p in _PREFIX.findall(text) if len(p.strip("-_")) >= 2)
+    names.text = "\n".join(joined)
+    return names
+
+
+@dataclass
+class SiteNames:
+    pages: PageNames
+    scripts: ScriptNames
+
+    def has_tag(self, tag: str) -> bool:
+        return tag in self.pages.tags or self.scripts.has(tag)
+
+    def has_class(self, name: str) -> bool:
+        return name in self.pages.classes or self.scripts.has(name)
+
+    def has_id(self, name: str) -> bool:
+        return name in self.pages.ids or self.scripts.has(name)
+
+    def has_attribute(self, name: str, operator: str | None, value: str | None) -> bool:
+        in_pages = self.pages.attributes.get(name)
+        if in_pages is None:
+            # Set by a script: which values it gives is not known, so any may match.
+            return self.scripts.has(name)
+        if operator != "=" or value is None:
+            return True
+        return value in in_pages or value in self.scripts.text
+
+
+def _split_commas(tokens) -> list[list]:
+    parts, current = [], []
+    for token in tokens:
+        if token.type == "literal" and token.value == ",":
+            parts.append(current)
+            current = []
+        else:
+            current.append(token)
+    parts.append(current)
+    return parts
+
+
+def _attribute_can_match(block, names: SiteNames) -> bool:
+    tokens = [t for t in block.content if t.type not in ("whitespace", "comment")]
+    if not tokens or tokens[0].type != "ident":
+        return True  # a namespace or something unexpected: keep
+    name = tokens[0].lower_value
+    operator, value = None, None
+    rest = tokens[1:]
+    if rest and rest[0].type == "literal":
+        operator = "".join(t.value for t in rest if t.type == "literal" and t.value in "~|^$*=")
+        values = [t for t in rest if t.type in ("ident", "string")]
+        value = values[0].value if values else None
+        # `[a=b i]`: compared without case; keep it rather than compare.
+        if len(values) > 1 or any(t.type == "ident" and t.lower_value in ("i", "s") for t in rest[2:]):
+            return names.has_attribute(name, None, None)
+    return names.has_attribute(name, operator, value)
+
+
+def selector_can_match(tokens, names: SiteNames) -> bool:
+    """Whether one selector (tinycss2 tokens, no commas at the top) may match an element."""
+    tokens = list(tokens)
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        kind = token.type
+        if kind == "literal" and token.value == ":":
+            # `:pseudo`, `::pseudo-element`, `:fn(...)`
+            j = i + 1
+            if j < n and tokens[j].type == "literal" and tokens[j].value == ":":
+                j += 1
+            if j < n and tokens[j].type == "function" and tokens[j].lower_name in _ANY_OF and i + 1 == j:
+                alternatives = _split_commas(tokens[j].arguments)
+                if not any(selector_can_match(alt, names) for alt in alternatives):
+                    return False
+            i = j + 1  # a state, a pseudo-element, :not(), :has(), :nth-…(): requires nothing
+            continue
+        if kind == "literal" and token.value == ".":
+            if i + 1 < n and tokens[i + 1].type == "ident":
+                if not names.has_class(tokens[i + 1].value):
+                    return False
+                i += 2
+                continue
+        elif kind == "hash":
+            if not names.has_id(token.value):
+                return False
+        elif kind == "[] block":
+            if not _attribute_can_match(token, names):
+                return False
+        elif kind == "ident":
+            # An element name (a pseudo-class name was consumed above). Before `|` it is a namespace.
+            namespaced = i + 1 < n and tokens[i + 1].type == "literal" and tokens[i + 1].value == "|"
+            if not namespaced and not names.has_tag(token.lower_value):
+                return False
+        i += 1
+    return True
+
+
+def _names_used(nodes) -> set[str]:
+    """The identifiers and strings in kept rules' declarations (animation and font names)."""
+    used = set()
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        kind = getattr(node, "type", None)
+        if kind in ("ident", "string"):
+            used.add(node.value)
+        for attribute in ("content", "arguments"):
+            children = getattr(node, attribute, None)
+            if children:
+                stack.extend(children)
+    return used
+
+
+@dataclass
+class _Group:
+    """A grouping at-rule (@media …) with the rules kept inside it."""
+
+    rule: object
+    inner: list
+
+
+def _prune_rules(rules, names: SiteNames) -> list:
+    kept = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            if any(selector_can_match(selector, names) for selector in _split_commas(rule.prelude)):
+                kept.append(rule)
+        elif rule.type == "at-rule" and rule.lower_at_keyword in _GROUPING and rule.content is not None:
+            inner = _prune_rules(tinycss2.parse_rule_list(rule.content), names)
+            if inner:
+                kept.append(_Group(rule, inner))
+        elif rule.type in ("qualified-rule", "at-rule"):
+            kept.append(rule)
+        # comments and whitespace are dropped
+    return kept
+
+
+def _font_family(rule) -> str | None:
+    for declaration in tinycss2.parse_declaration_list(rule.content or []):
+        if declaration.type == "declaration" and declaration.lower_name == "font-family":
+            values = [t.value for t in declaration.value if t.type in ("ident", "string")]
+            return " ".join(values) if values else None
+    return None
+
+
+def _drop_unreferenced(kept, used: set[str]) -> list:
+    result = []
+    for item in kept:
+        if isinstance(item, _Group):
+            inner = _drop_unreferenced(item.inner, used)
+            if inner:
+                result.append(_Group(item.rule, inner))
+            continue
+        if item.type == "at-rule" and item.lower_at_keyword.endswith("keyframes"):
+            name = [t.value for t in item.prelude if t.type in ("ident", "string")]
+            if name and name[0] not in used:
+                continue
+        elif item.type == "at-rule" and item.lower_at_keyword == "font-face":
+            family = _font_family(item)
+            if family and family not in used and family.split()[0] not in used:
+                continue
+        result.append(item)
+    return result
+
+
+def _style_rules(kept) -> list:
+    out = []
+    for item in kept:
+        if isinstance(item, _Group):
+            out.extend(_style_rules(item.inner))
+        elif item.type == "qualified-rule":
+            out.append(item)
+    return out
+
+
+def _serialize(kept) -> str:
+    parts = []
+    for item in kept:
+        if isinstance(item, _Group):
+            prelude = tinycss2.serialize(item.rule.prelude).strip()
+            parts.append(f"@{item.rule.at_keyword} {prelude}{{{_serialize(item.inner)}}}")
+        elif item.type == "qualified-rule":
+            parts.append(f"{tinycss2.serialize(item.prelude).strip()}{{{tinycss2.serialize(item.content).strip()}}}")
+        else:
+            parts.append(item.serialize().strip())
+    return "".join(parts)
+
+
+def prune_stylesheet(css: str, names: SiteNames) -> str:
+    """The stylesheet without the rules no element of the site can match."""
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    kept = _prune_rules(rules, names)
+    used = _names_used([t for rule in _style_rules(kept) for t in (rule.content or [])])
+    return _serialize(_drop_unreferenced(kept, used))
+
+
+def site_paths(addresses) -> set[str]:
+    """(page, address as written in it) pairs -> paths inside the site (other sites' left out)."""
+    paths = set()
+    for page, src in addresses:
+        parts = urlsplit(src)
+        if parts.scheme or parts.netloc:
+            continue  # another site's: the CSP blocks it, and no page has one
+        path = parts.path.lstrip("/") if parts.path.startswith("/") else posixpath.join(posixpath.dirname(page), parts.path)
+        paths.add(posixpath.normpath(path))
+    return paths
+
+
+def site_names(site_dir: Path) -> SiteNames:
+    """What every page of a built site contains and what the scripts they load can add."""
+    pages = PageNames()
+    for file in sorted(site_dir.rglob("*.html")):
+        read_page(file.read_text(encoding="utf-8", errors="replace"), pages, file.relative_to(site_dir).as_posix())
+    texts = list(pages.inline_scripts)
+    for path in sorted(site_paths(pages.script_addresses)):
+        file = site_dir / path
+        if file.is_file():
+            texts.append(file.read_text(encoding="utf-8", errors="replace"))
+    return SiteNames(pages, read_scripts(texts))
+
+
+@dataclass
+class Pruned:
+    """One theme stylesheet replaced by its pruned copy."""
+
+    original: str  # path inside the site, kept (nothing links it any more)
+    pruned: str
+    bytes_before: int
+    bytes_after: int
+
+
+def pruned_name(path: str, css: str) -> str:
+    """`assets/stylesheets/main.57a0d79d.min.css` -> `…/main.57a0d79d.pruned-<hash>.min.css`:
+    a new name for new content, so a cache never serves the other one."""
+    folder, name = posixpath.split(path)
+    stem = name[: -len(".min.css")] if name.endswith(".min.css") else name[: -len(".css")]
+    digest = hashlib.sha256(css.encode("utf-8")).hexdigest()[:8]
+    return posixpath.join(folder, f"{stem}.pruned-{digest}.min.css")
+
+
+def prune_site(site_dir: Path, stylesheets: list[str]) -> list[Pruned]:
+    """Write a pruned copy of each stylesheet (paths inside the site) and point every page
+    of the site at it. The originals stay, unlinked, for comparison."""
+    if not stylesheets:
+        return []
+    names = site_names(site_dir)
+    linked = site_paths(names.pages.stylesheet_addresses)
+    done, renames = [], {}
+    for path in (p for p in stylesheets if p in linked):
+        css = (site_dir / path).read_text(encoding="utf-8")
+        pruned = prune_stylesheet(css, names)
+        new_path = pruned_name(path, pruned)
+        (site_dir / new_path).write_text(pruned, encoding="utf-8")
+        renames[posixpath.basename(path)] = posixpath.basename(new_path)
+        done.append(Pruned(path, new_path, len(css.encode("utf-8")), len(pruned.encode("utf-8"))))
+    for file in site_dir.rglob("*.html"):
+        html = file.read_text(encoding="utf-8", errors="surrogateescape")
+        changed = html
+        for old, new in renames.items():
+            # Every page links the theme's stylesheets as …/assets/stylesheets/<name>.
+            changed = changed.replace(f"stylesheets/{old}\"", f"stylesheets/{new}\"")
+        if changed != html:
+            file.write_text(changed, encoding="utf-8", errors="surrogateescape")
+    return done
