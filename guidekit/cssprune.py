@@ -168,10 +168,19 @@ def read_scripts(texts) -> ScriptNames:
     return names
 
 
+# Attributes whose values only the pages set: a page's language and text direction come
+# from its language's settings (guidekit/languages.py). Material's script reads `dir`
+# ("rtl") but never writes it, so `[dir=rtl]` rules stay only for a right-to-left language.
+PAGE_ONLY_ATTRIBUTES = {"dir", "lang"}
+
+
 @dataclass
 class SiteNames:
     pages: PageNames
     scripts: ScriptNames
+    # Custom properties (`--md-…`) read outside the pruned stylesheet: in the site's other
+    # stylesheets and in the pages' style attributes.
+    variables_read_elsewhere: set[str] = field(default_factory=set)
 
     def has_tag(self, tag: str) -> bool:
         return tag in self.pages.tags or self.scripts.has(tag)
@@ -189,6 +198,8 @@ class SiteNames:
             return self.scripts.has(name)
         if operator != "=" or value is None:
             return True
+        if name in PAGE_ONLY_ATTRIBUTES:
+            return value in in_pages
         return value in in_pages or value in self.scripts.text
 
 
@@ -346,17 +357,90 @@ def _serialize(kept) -> str:
             parts.append(f"@{item.rule.at_keyword} {prelude}{{{_serialize(item.inner)}}}")
         elif item.type == "qualified-rule":
             parts.append(f"{tinycss2.serialize(item.prelude).strip()}{{{tinycss2.serialize(item.content).strip()}}}")
+        elif item.type == "rewritten-rule":
+            parts.append(f"{tinycss2.serialize(item.prelude).strip()}{{{item.declarations}}}")
         else:
             parts.append(item.serialize().strip())
     return "".join(parts)
 
 
+def variables_read(tokens) -> set[str]:
+    """The custom properties `var(--x, …)` reads in these tokens (nested functions too)."""
+    found = set()
+    stack = list(tokens)
+    while stack:
+        token = stack.pop()
+        if token.type == "function":
+            if token.lower_name == "var":
+                first = next((t for t in token.arguments if t.type not in ("whitespace", "comment")), None)
+                if first is not None and first.type == "ident" and first.value.startswith("--"):
+                    found.add(first.value)
+            stack.extend(token.arguments)
+        elif getattr(token, "content", None) and token.type.endswith("block"):
+            stack.extend(token.content)
+    return found
+
+
+def _without_unread_variables(kept, names: SiteNames) -> list:
+    """Drop the custom-property declarations nothing reads: not a kept rule, not a custom
+    property that is itself read, not another stylesheet or style attribute, not a script."""
+    rules = _style_rules(kept)
+    declarations = {id(rule): [d for d in tinycss2.parse_declaration_list(rule.content, skip_whitespace=True,
+                                                                        skip_comments=True)
+                               if d.type == "declaration"] for rule in rules}
+    read = set(names.variables_read_elsewhere)
+    custom = []
+    for found in declarations.values():
+        for declaration in found:
+            if declaration.name.startswith("--"):
+                custom.append(declaration)
+            else:
+                read |= variables_read(declaration.value)
+    read |= {d.name for d in custom if d.name in names.scripts.text}
+    while True:  # a property read only by another one that is read
+        more = set().union(*(variables_read(d.value) for d in custom if d.name in read)) - read
+        if not more:
+            break
+        read |= more
+    return _rewrite(kept, declarations, read)
+
+
+def _rewrite(kept, declarations, read) -> list:
+    result = []
+    for item in kept:
+        if isinstance(item, _Group):
+            inner = _rewrite(item.inner, declarations, read)
+            if inner:
+                result.append(_Group(item.rule, inner))
+        elif item.type == "qualified-rule" and id(item) in declarations:
+            found = declarations[id(item)]
+            left = [d for d in found if not d.name.startswith("--") or d.name in read]
+            if not left:
+                continue
+            if len(left) < len(found):
+                item = _Rewritten(item.prelude, ";".join(d.serialize() for d in left))
+            result.append(item)
+        else:
+            result.append(item)
+    return result
+
+
+@dataclass
+class _Rewritten:
+    """A style rule with some declarations taken out."""
+
+    prelude: list
+    declarations: str
+    type: str = "rewritten-rule"
+
+
 def prune_stylesheet(css: str, names: SiteNames) -> str:
-    """The stylesheet without the rules no element of the site can match."""
+    """The stylesheet without the rules no element of the site can match, and without the
+    custom properties nothing reads."""
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     kept = _prune_rules(rules, names)
     used = _names_used([t for rule in _style_rules(kept) for t in (rule.content or [])])
-    return _serialize(_drop_unreferenced(kept, used))
+    return _serialize(_without_unread_variables(_drop_unreferenced(kept, used), names))
 
 
 def site_paths(addresses) -> set[str]:
@@ -371,8 +455,9 @@ def site_paths(addresses) -> set[str]:
     return paths
 
 
-def site_names(site_dir: Path) -> SiteNames:
-    """What every page of a built site contains and what the scripts they load can add."""
+def site_names(site_dir: Path, pruning: tuple[str, ...] = ()) -> SiteNames:
+    """What every page of a built site contains, what the scripts they load can add, and the
+    custom properties the stylesheets they link read (but those being pruned, `pruning`)."""
     pages = PageNames()
     for file in sorted(site_dir.rglob("*.html")):
         read_page(file.read_text(encoding="utf-8", errors="replace"), pages, file.relative_to(site_dir).as_posix())
@@ -381,7 +466,14 @@ def site_names(site_dir: Path) -> SiteNames:
         file = site_dir / path
         if file.is_file():
             texts.append(file.read_text(encoding="utf-8", errors="replace"))
-    return SiteNames(pages, read_scripts(texts))
+    elsewhere = set()
+    for path in sorted(site_paths(pages.stylesheet_addresses) - set(pruning)):
+        file = site_dir / path
+        if file.is_file():
+            elsewhere |= variables_read(tinycss2.parse_component_value_list(file.read_text(encoding="utf-8", errors="replace")))
+    for style in pages.attributes.get("style", ()):
+        elsewhere |= variables_read(tinycss2.parse_component_value_list(style))
+    return SiteNames(pages, read_scripts(texts), elsewhere)
 
 
 @dataclass
@@ -408,7 +500,7 @@ def prune_site(site_dir: Path, stylesheets: list[str]) -> list[Pruned]:
     of the site at it. The originals stay, unlinked, for comparison."""
     if not stylesheets:
         return []
-    names = site_names(site_dir)
+    names = site_names(site_dir, tuple(stylesheets))
     linked = site_paths(names.pages.stylesheet_addresses)
     done, renames = [], {}
     for path in (p for p in stylesheets if p in linked):

@@ -18,6 +18,7 @@ STYLESHEET = "assets/stylesheets/main.1234abcd.min.css"
 
 PAGE = """<!doctype html><html lang="fi" dir="ltr"><head>
 <link rel="stylesheet" href="../assets/stylesheets/main.1234abcd.min.css">
+<link rel="stylesheet" href="../assets/stylesheets/site.css">
 <script id="__config" type="application/json">{"search": "../assets/javascripts/worker.js"}</script>
 <script>document.documentElement.classList.add("inline-added")</script>
 </head><body><main id="main" class="md-content"><article class="md-typeset">
@@ -28,7 +29,9 @@ PAGE = """<!doctype html><html lang="fi" dir="ltr"><head>
 # Material builds class names from parts and sets data attributes through `dataset`.
 APP_JS = """el.classList.add("md-header--shadow");
 var tag = `md-tag--${name}`; var fact = "md-source__fact--" + kind;
-el.dataset.mdState = "blur"; document.createElement("mark");"""
+el.dataset.mdState = "blur"; document.createElement("mark");
+getComputedStyle(el).getPropertyValue("--read-by-script");"""
+SITE_CSS = ".lead{color:var(--read-by-site-css)}"
 WORKER_JS = 'postMessage({type: "worker-said"})'
 UNLOADED_JS = 'el.classList.add("never-loaded")'  # a file no page loads (Material's lunr files)
 
@@ -66,6 +69,9 @@ html{color:red}
 .md-typeset h1{animation:pulse 1s}
 @font-face{font-family:Unused Face;src:url(x.woff2)}
 @page{margin:2cm}
+:root{--gap:1px;--unread:2px;--chained:3px;--via-chain:calc(2*var(--chained));--read-by-site-css:red;--read-by-script:0}
+.lead{margin:var(--gap) var(--via-chain)}
+.admonition{--only-in-a-dropped-rule:1px;margin:var(--unread)}
 /*# sourceMappingURL=main.1234abcd.min.css.map*/
 """
 
@@ -74,6 +80,7 @@ def _write_site(folder: Path) -> Path:
     files = {
         "ohje/index.html": PAGE,
         STYLESHEET: CSS,
+        "assets/stylesheets/site.css": SITE_CSS,
         "assets/javascripts/app.js": APP_JS,
         "assets/javascripts/worker.js": WORKER_JS,
         "assets/javascripts/lunr/never.js": UNLOADED_JS,
@@ -156,9 +163,18 @@ def test_grouping_rules_keep_what_matches_and_keyframes_stay_while_used(tmp_path
     assert pruned.startswith('@charset "UTF-8";')
 
 
+def test_custom_properties_stay_while_something_reads_them(tmp_path):
+    _site, pruned, _done = _pruned_site(tmp_path)
+    root = re.search(r":root\{([^}]*)\}", pruned).group(1)
+    assert set(re.findall(r"(--[\w-]+):", root)) == {"--gap", "--chained", "--via-chain", "--read-by-site-css",
+                                                    "--read-by-script"}
+    assert "--unread" not in pruned and "--only-in-a-dropped-rule" not in pruned
+
+
 def test_the_pages_link_the_pruned_copy_and_the_whole_one_stays(tmp_path):
     site, pruned, done = _pruned_site(tmp_path)
     assert [d.original for d in done] == [STYLESHEET]  # a stylesheet no page links is left alone
+    assert (site / "assets/stylesheets/site.css").read_text(encoding="utf-8") == SITE_CSS  # not pruned
     assert re.fullmatch(r"assets/stylesheets/main\.1234abcd\.pruned-[0-9a-f]{8}\.min\.css", done[0].pruned)
     page = (site / "ohje/index.html").read_text(encoding="utf-8")
     assert f'href="../{done[0].pruned}"' in page and "main.1234abcd.min.css" not in page

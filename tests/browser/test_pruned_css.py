@@ -1,4 +1,4 @@
-"""The pruned theme stylesheet (guidekit/cssprune.py, hooks/cssprune.py) styles the pages
+"""The pruned theme stylesheet (guidekit/cssprune.py, hooks/assets.py) styles the pages
 exactly as Material's whole stylesheet does.
 
 In one tab, each page is measured twice in the same state: every element's computed style
