@@ -65,7 +65,7 @@ import guidekit
 from guidekit.incremental import input_signature, merged_index_docs, newer_than_built
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE, language
 from guidekit.preview import one_language_root_page
-from guidekit.search import SearchDataError, build_search_data, linked_pages, load_search_data
+from guidekit.search import SearchDataError, linked_pages, load_search_data, search_data
 
 SELKO = "selko"
 HREFLANG = {SELKO: "fi-x-selko"}
@@ -366,7 +366,7 @@ class GuidekitI18n(I18n):
                     meta, links = {**meta_before, **meta}, {**links_before, **links}
                 if self.fast_preview:
                     self._search_before[lang] = (own["docs"], meta, links)
-                own["config"]["guidekit"] = build_search_data(
+                own["config"]["guidekit"] = search_data(
                     own["docs"], lang, meta, self._search_settings(config)[lang], links
                 )
                 self.search_indexes[lang] = own

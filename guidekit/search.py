@@ -22,11 +22,14 @@ and the search worker (overrides/assets/javascripts/workers/search.js) gets:
 Words the pages never use fall back, in the worker, to prefix, ending and edit-distance
 matching against `forms` (one edit for 4–7 letters, two from 8).
 
-Pure functions; guidekit/i18n_plugin.py calls build_search_data() per language.
+Pure functions; guidekit/i18n_plugin.py calls search_data() per language: build_search_data()
+kept in the build cache (guidekit/buildcache.py), so a build of unchanged pages does not
+analyse their words again.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import re
@@ -38,7 +41,7 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-from guidekit import morphology
+from guidekit import buildcache, htmlsafe, languages, morphology
 from guidekit.findings import Finding
 from guidekit.htmlsafe import plain_text
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE, LANGUAGES, language
@@ -234,10 +237,17 @@ def load_search_data(root: Path) -> dict[str, LanguageSearchData]:
         return {lang: LanguageSearchData() for lang in LANGUAGES}
     except (OSError, UnicodeDecodeError) as error:
         raise SearchDataError(f"[SE001] {SEARCH_DATA}:1: {error}") from None
-    data, findings = check_search_data(text)
+    data, findings = _checked_search_data(text)
     if findings:
         raise SearchDataError("\n".join(f.format() for f in findings))
-    return data
+    return dict(data)
+
+
+@lru_cache(maxsize=4)
+def _checked_search_data(text: str):
+    # Each language's build reads the file again (`mkdocs serve` rebuilds when data/ changes):
+    # the same text is checked once.
+    return check_search_data(text)
 
 
 # --- analysis ----------------------------------------------------------------------
@@ -634,3 +644,58 @@ def build_search_data(
         "stopwords": sorted(settings.stopwords),
         "short_word": settings.short_word,
     }
+
+
+# --- kept between builds -------------------------------------------------------------
+
+SEARCH_KIND = "search-data"
+
+
+def _code_version() -> str:
+    # The analysis: this module, Voikko's wrapper (morphology.py), the languages' base
+    # languages and the front matter's plain text; Voikko, Snowball and Babel as installed.
+    return buildcache.key_of(*(buildcache.code_version(module.__file__) for module in (morphology, languages, htmlsafe)),
+                             buildcache.code_version(__file__, "libvoikko", "snowballstemmer", "babel"))
+
+
+def search_data_key(docs: list[dict], lang: str, page_meta: dict[str, dict], settings: LanguageSearchData,
+                    page_links: dict[str, set[str]] | None = None) -> str:
+    """The build cache's key of build_search_data() for these inputs: every one of them
+    in a canonical form (sets sorted), and whether Voikko works (without it the Finnish
+    words are their own terms)."""
+    inputs = {
+        "lang": lang,
+        # mkdocs.yml's registry: how the language is analysed (Voikko, a stemmer) and whether its file names are words
+        "analysed_as": [BASE_LANGUAGE.get(lang), BASE_LANGUAGE.get(DEFAULT_LANGUAGE), getattr(language(lang), "babel", None)],
+        "docs": docs,
+        "meta": page_meta,
+        "settings": [settings.synonyms, sorted(settings.stopwords), sorted(settings.boilerplate), settings.short_word],
+        "links": {page: sorted(targets) for page, targets in (page_links or {}).items()},
+    }
+    text = json.dumps(inputs, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=repr)
+    return buildcache.key_of(_code_version(), morphology.problem() or "voikko-ok", text.encode("utf-8"))
+
+
+SEARCH_DATA_KEYS = ("lang", "terms", "postings", "pages", "links", "forms", "synonyms", "endings", "slugs",
+                    "stopwords", "short_word")
+
+
+def search_data(docs: list[dict], lang: str, page_meta: dict[str, dict], settings: LanguageSearchData,
+                page_links: dict[str, set[str]] | None = None) -> dict:
+    """build_search_data(), from the build cache when the same inputs were analysed before
+    (the data is JSON, so what is read back is what was made); made and stored otherwise."""
+    cache = buildcache.current()
+    key = search_data_key(docs, lang, page_meta, settings, page_links)
+    stored = cache.get(SEARCH_KIND, key)
+    if stored is not None:
+        try:
+            data = json.loads(stored.payload.decode("utf-8"))
+        except (ValueError, RecursionError):  # cannot be (the MAC matched); made again
+            data = None
+        if isinstance(data, dict) and tuple(data) == SEARCH_DATA_KEYS and data["lang"] == lang:
+            cache.reused[SEARCH_KIND] += 1
+            return data
+    data = build_search_data(docs, lang, page_meta, settings, page_links)
+    cache.made[SEARCH_KIND] += 1
+    cache.put(SEARCH_KIND, key, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    return data

@@ -1,17 +1,18 @@
-"""Build artefacts kept between builds (guidekit/buildcache.py): QR codes, WebP copies and
-image inspections. What is asserted is what a build does with them (made or reused, by
+"""Build artefacts kept between builds (guidekit/buildcache.py): QR codes, WebP copies,
+image inspections and the search data. What is asserted is what a build does with them (made or reused, by
 the cache's counters) and that what it publishes is what it would make afresh; never
 how long it takes (BENCHMARKS.md has the times)."""
 
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 import segno
 from PIL import Image, ImageDraw
 
-from guidekit import buildcache, images, qr
+from guidekit import buildcache, images, qr, search
 
 ADDRESS = "https://asioi.esimerkkila.example/o/chat/"
 OTHER_ADDRESS = "https://asioi.esimerkkila.example/sv/o/chat/"
@@ -254,3 +255,62 @@ def test_a_corrupt_image_is_inspected_as_corrupt_also_from_the_cache(tmp_path):
     again = images.inspect_image(broken)
     assert first.error and again == first
     assert images.webp_copy(broken, 1600) is None
+
+
+# --- Search data ------------------------------------------------------------------------------
+
+SEARCH_DOCS = [
+    {"location": "", "title": "Etusivu", "text": "<p>Ajanvaraus ja viestit.</p>"},
+    {"location": "ohjeet/chat/", "title": "Chat", "text": "<p>Kirjoita hoitajalle chatissa.</p>"},
+    {"location": "ohjeet/chat/#jos-tama-ei-onnistu", "title": "Jos tämä ei onnistu", "text": "<p>Soita.</p>"},
+]
+SEARCH_META = {"ohjeet/chat/": {"description": "Kysy hoitajalta", "keywords": ["neuvonta"]}}
+SEARCH_SETTINGS = search.LanguageSearchData(stopwords={"ja"}, boilerplate={"jos tämä ei onnistu"})
+SEARCH_LINKS = {"": {"ohjeet/chat/"}}
+
+
+def search_of(docs=SEARCH_DOCS, settings=SEARCH_SETTINGS, lang="fi"):
+    return search.search_data(docs, lang, SEARCH_META, settings, SEARCH_LINKS)
+
+
+def test_a_second_build_reuses_the_search_data_and_it_is_what_the_analysis_makes(tmp_path):
+    fresh = search.build_search_data(SEARCH_DOCS, "fi", SEARCH_META, SEARCH_SETTINGS, SEARCH_LINKS)
+    first = new_build(tmp_path)
+    assert search_of() == fresh and first.made == {"search-data": 1}
+    second = new_build(tmp_path)
+    reused = search_of()
+    assert second.made == {} and second.reused == {"search-data": 1}
+    # The same JSON the site publishes, byte for byte.
+    assert json.dumps(reused, ensure_ascii=False) == json.dumps(fresh, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda: search_of(docs=[*SEARCH_DOCS[:1], {**SEARCH_DOCS[1], "text": "<p>Varaa aika.</p>"},
+                                              SEARCH_DOCS[2]]), id="page-text"),
+        pytest.param(lambda: search_of(settings=search.LanguageSearchData(stopwords={"ja", "chat"})), id="stopword"),
+        pytest.param(lambda: search_of(lang="selko"), id="language"),
+    ],
+)
+def test_changed_pages_or_settings_are_analysed_again(tmp_path, change):
+    buildcache.use(tmp_path)
+    search_of()
+    cache = new_build(tmp_path)
+    data = change()
+    assert cache.made == {"search-data": 1}
+    assert data != search_of() or data["lang"] != "fi"
+
+
+def test_a_damaged_or_foreign_search_entry_is_analysed_again(tmp_path):
+    fresh = search.build_search_data(SEARCH_DOCS, "fi", SEARCH_META, SEARCH_SETTINGS, SEARCH_LINKS)
+    cache = buildcache.use(tmp_path)
+    search_of()
+    (path,) = entries(tmp_path, "search-data")
+    path.write_bytes(path.read_bytes().replace(b"hoitaja", b"HOITAJA"))
+    cache = new_build(tmp_path)
+    assert search_of() == fresh and cache.made == {"search-data": 1}
+    # Signed but of another shape (not the data of this language): not used either.
+    cache.put("search-data", path.name, json.dumps({"lang": "sv"}).encode())
+    cache = new_build(tmp_path)
+    assert search_of() == fresh and cache.made == {"search-data": 1}
