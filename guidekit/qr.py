@@ -9,6 +9,7 @@ import io
 import struct
 import zlib
 from pathlib import Path
+from typing import Callable
 
 import segno
 
@@ -160,13 +161,15 @@ def _svg_file(data: str, title: str) -> bytes:
     return svg.getvalue().replace(b"<svg ", f'<svg viewBox="0 0 {width} {height}" '.encode(), 1)
 
 
-def write_qr_files(site_dir: Path, lang: str, short_id: str, data: str, title: str) -> list[Path]:
+def write_qr_files(site_dir: Path, lang: str, short_id: str, data: str, title: str,
+                   of_this_build: Callable[[Path], bool] = Path.exists) -> list[Path]:
     """Write a guide's QR files into the built site; an unchanged file is left as it is, so
-    `mkdocs serve` does not see them change on every rebuild."""
+    `mkdocs serve` does not see them change on every rebuild. of_this_build tells whether a
+    file there may be left (an in-place build must write over the last build's, guidekit/sitedir.py)."""
     written = []
     for kind, content in qr_files(data, title).items():
         target = Path(site_dir) / qr_file_name(lang, short_id, kind)
-        if not (target.exists() and target.read_bytes() == content):
+        if not (of_this_build(target) and target.read_bytes() == content):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
         written.append(target)
