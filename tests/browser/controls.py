@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from browser.browser_tools import active, describe, focus_indicator, press
+from browser.browser_tools import active, describe, focus_indicator, press, tab_until
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 # Headless Chromium has no print dialog: count the calls instead.
@@ -135,6 +135,25 @@ def operate_search_button(tab, key: str) -> None:
         tab.wait_for_function("() => document.activeElement.matches('[data-gk-search-button]')", timeout=5000)
     except PlaywrightTimeout:
         raise AssertionError(f"after Escape focus is at {describe(active(tab))}, not on the search button") from None
+    # The closed field is out of sight here: Tab goes on past it, and the search stays shut.
+    tab.keyboard.press("Tab")
+    assert not tab.evaluate("() => document.activeElement.matches('input.md-search__input')"), (
+        "Tab from the search button goes to the closed, unseen search field"
+    )
+    assert not tab.evaluate("() => document.getElementById('__search').checked"), "Tab opened the search"
+    tab.keyboard.press("Shift+Tab")
+    assert tab.evaluate("() => document.activeElement.matches('[data-gk-search-button]')"), (
+        f"Shift+Tab went to {describe(active(tab))}, not back to the search button"
+    )
+
+
+def reach_search_field(tab) -> None:
+    """Wide screens show the field in the header; narrow ones open it with the search button."""
+    if tab.evaluate("() => matchMedia('(min-width: 60em)').matches"):
+        tab_until(tab, "input.md-search__input")
+    else:
+        tab_until(tab, "[data-gk-search-button]")
+        tab.keyboard.press("Enter")
 
 
 def operate_print(tab, key: str) -> None:
@@ -219,7 +238,7 @@ CONTROLS = [
     Control("menu", "[data-gk-drawer-button]", ("mobile",), "guide", operate_menu, ("Enter", " ")),
     Control("language switcher", ".md-select > button", ("desktop", "mobile"), "guide", operate_language_switcher),
     Control("search button", "[data-gk-search-button]", ("mobile",), "guide", operate_search_button, ("Enter", " ")),
-    Control("search", "input.md-search__input", ("desktop", "mobile"), "guide", operate_search),
+    Control("search", "input.md-search__input", ("desktop", "mobile"), "guide", operate_search, reach=reach_search_field),
     Control("print button", "[data-gk-print]", ("desktop", "mobile"), "guide", operate_print, ("Enter", " "), COUNT_PRINTS),
     Control("municipality chooser", "#gk-finder-select", ("desktop", "mobile"), "help",
             operate_municipality_chooser, ("ArrowDown",)),

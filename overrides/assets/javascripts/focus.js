@@ -2,6 +2,8 @@
 // - closing the search (Escape, or the back arrow on narrow screens) returns focus to
 //   the search control in the header: the search button (partials/header.html) on
 //   narrow screens, the search field itself on wide ones, where it is in the header;
+// - on narrow screens the closed search field is out of the Tab order: the search
+//   button opens it;
 // - "back to top" moves focus to the skip link's target (the page's first heading),
 //   so that the next Tab goes on from the top, not from the vanished button;
 // - a focused element is never scrolled under what is fixed at the top of the window
@@ -22,6 +24,19 @@
         input.focus();
       });
     }
+
+    // On narrow screens the closed search field is out of sight, yet Tab stopped on it,
+    // and focus there opened the search over the page (which then could not scroll to
+    // the next stop): there the search button is the one way in. Material opens and
+    // closes the search by clicking the checkbox, so "change" always tells.
+    var wide = window.matchMedia("(min-width: 60em)");
+    function keepClosedFieldOutOfTabOrder() {
+      if (button && !wide.matches && !toggle.checked) input.setAttribute("tabindex", "-1");
+      else input.removeAttribute("tabindex");
+    }
+    toggle.addEventListener("change", keepClosedFieldOutOfTabOrder);
+    if (wide.addEventListener) wide.addEventListener("change", keepClosedFieldOutOfTabOrder);
+    keepClosedFieldOutOfTabOrder();
 
     var quiet = false;
     // Material opens the search whenever focus enters the field (it listens to focusin
