@@ -68,12 +68,23 @@ _CANDIDATES = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _FIXED_NAMES = re.compile(r"autocomplete|tabindex", re.IGNORECASE)
+_FIXED_NAMES_LOWER = re.compile(r"autocomplete|tabindex")
+
+
+def _name_positions(page_html: str) -> list[int]:
+    """Where _FIXED_NAMES matches. A case-blind regex reads a page slowly; on the lower-case
+    page a plain one is fast and finds the same places, as long as lowering kept every
+    character one character (no İ) and there is no dotless ı (which re also takes for i)."""
+    lowered = page_html.lower()
+    if len(lowered) != len(page_html) or "ı" in lowered:
+        return [found.start() for found in _FIXED_NAMES.finditer(page_html)]
+    return [found.start() for found in _FIXED_NAMES_LOWER.finditer(lowered)]
 
 
 def valid_material_markup(page_html: str) -> str:
     """The page with Material's invalid attributes removed from the tags that carry them."""
     # Where the names are: a tag without one is not read, and the scan ends after the last.
-    names = [found.start() for found in _FIXED_NAMES.finditer(page_html)]
+    names = _name_positions(page_html)
     if not names:
         return page_html
     out, position, last = [], 0, names[-1]
