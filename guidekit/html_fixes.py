@@ -14,8 +14,10 @@ byte for byte.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 
@@ -56,26 +58,53 @@ class _TagFinder(HTMLParser):
 # Comments and the text of scripts and styles are skipped (a parser would not read tags
 # there); of the other start tags only those naming one of the attributes fixed here are
 # read by the parser. Scanning the page for them instead of parsing every tag costs a tenth.
+# A tag's attributes: runs of other characters between quoted values, written so that each
+# character can be matched one way only (no backtracking on a quote left open).
+_ATTRIBUTES = r"[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*"
 _CANDIDATES = re.compile(
     r"<!--.*?-->"
-    r"|<(?P<raw>script|style)(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</(?P=raw)\s*>"
-    r"|(?P<tag><[a-zA-Z][\w:-]*(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)",
+    rf"|<(?P<raw>script|style)(?=[\s/>]){_ATTRIBUTES}>.*?</(?P=raw)\s*>"
+    rf"|(?P<tag><[a-zA-Z][\w:-]*(?=[\s/>]){_ATTRIBUTES}>)",
     re.IGNORECASE | re.DOTALL,
 )
 _FIXED_NAMES = re.compile(r"autocomplete|tabindex", re.IGNORECASE)
+_FIXED_NAMES_LOWER = re.compile(r"autocomplete|tabindex")
+
+
+def _name_positions(page_html: str) -> list[int]:
+    """Where _FIXED_NAMES matches. A case-blind regex reads a page slowly; on the lower-case
+    page a plain one is fast and finds the same places, as long as lowering kept every
+    character one character (no İ) and there is no dotless ı (which re also takes for i)."""
+    lowered = page_html.lower()
+    if len(lowered) != len(page_html) or "ı" in lowered:
+        return [found.start() for found in _FIXED_NAMES.finditer(page_html)]
+    return [found.start() for found in _FIXED_NAMES_LOWER.finditer(lowered)]
 
 
 def valid_material_markup(page_html: str) -> str:
     """The page with Material's invalid attributes removed from the tags that carry them."""
-    out, position = [], 0
+    # Where the names are: a tag without one is not read, and the scan ends after the last.
+    names = _name_positions(page_html)
+    if not names:
+        return page_html
+    out, position, last = [], 0, names[-1]
     for part in _CANDIDATES.finditer(page_html):
-        written = part.group("tag")
-        if not written or not _FIXED_NAMES.search(written):
-            continue
-        finder = _TagFinder()
-        finder.feed(written)
-        finder.close()
-        if finder.fixes:
-            out += [page_html[position:part.start()], finder.fixes[0][1]]
-            position = part.end()
+        start, end = part.span("tag")
+        if part.start() > last:
+            break
+        if start < 0 or names[bisect.bisect_left(names, start)] >= end:
+            continue  # a comment, a script, a style, or a tag without the names
+        fixed = _fixed_tag(part.group("tag"))
+        if fixed is not None:
+            out += [page_html[position:start], fixed]
+            position = end
     return "".join(out) + page_html[position:] if out else page_html
+
+
+@lru_cache(maxsize=4096)
+def _fixed_tag(written: str) -> str | None:
+    # The same tags come back on every page of a language (the toggles, the nav's labels).
+    finder = _TagFinder()
+    finder.feed(written)
+    finder.close()
+    return finder.fixes[0][1] if finder.fixes else None

@@ -53,6 +53,7 @@ import watchdog.observers
 import watchdog.observers.polling
 import yaml
 from mkdocs import plugins
+from mkdocs import utils as mkdocs_utils
 from mkdocs.config import config_options
 from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.utils import clean_directory
@@ -66,6 +67,7 @@ from guidekit.incremental import input_signature, merged_index_docs, newer_than_
 from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE, language
 from guidekit.preview import one_language_root_page
 from guidekit.search import SearchDataError, linked_pages, load_search_data, search_data
+from guidekit.sitedir import InPlaceBuild
 
 SELKO = "selko"
 HREFLANG = {SELKO: "fi-x-selko"}
@@ -212,6 +214,27 @@ class SourceFallbackFiles(folder.I18nFiles):
         return None
 
 
+_REAL_CLEAN = mkdocs_utils.clean_directory
+
+
+def _skip_next_clean(site_dir: str) -> None:
+    """MkDocs empties site_dir right after on_pre_build: skip that once (an in-place build)."""
+    target = Path(site_dir).resolve()
+
+    def clean_directory(directory: str) -> None:
+        _restore_clean()
+        if Path(directory).resolve() != target:
+            _REAL_CLEAN(directory)
+
+    mkdocs_utils.clean_directory = clean_directory
+
+
+def _restore_clean() -> None:
+    # static-i18n swaps clean_directory out during its own builds and puts back what it found.
+    if getattr(mkdocs_utils.clean_directory, "__qualname__", "").startswith("_skip_next_clean"):
+        mkdocs_utils.clean_directory = _REAL_CLEAN
+
+
 class GuidekitI18n(I18n):
     config_class = PluginConfig
 
@@ -227,8 +250,11 @@ class GuidekitI18n(I18n):
         self._signature_seen = False
         self._titles: dict[str, str] = {}
         self._search_before: dict[str, tuple[list, dict]] = {}
+        self.command: str | None = None
+        self.in_place: InPlaceBuild | None = None  # `mkdocs build` over the last build (guidekit/sitedir.py)
 
     def on_startup(self, *, command, dirty):
+        self.command = command
         self.dirty = dirty
         if dirty:
             # MkDocs warns on every dirty rebuild that the navigation may be wrong; this plugin
@@ -242,6 +268,7 @@ class GuidekitI18n(I18n):
 
     def on_pre_build(self, config):
         self.incremental, self.rebuilt = False, []
+        self._start_in_place(config)
         if not self.fast_preview:
             return
         root = Path(config.config_file_path).parent
@@ -264,6 +291,38 @@ class GuidekitI18n(I18n):
                 log.info("guidekit: nopea esikatselu: muutos muussa kuin sivun tekstissä (asetukset, data, "
                          "mallit, kuvat, sivujen luettelo): koko esikatselu rakennetaan uudelleen")
             self._signature_seen = True
+
+    def _start_in_place(self, config) -> None:
+        """`mkdocs build` (not serve, not dirty) writes over the last build's files instead of
+        emptying the folder first, and removes what it did not write at its end."""
+        if self.building:
+            return  # static-i18n's builds of the other languages: within the outermost one
+        _restore_clean()
+        self.in_place = None
+        if self.command != "build" or self.dirty:
+            return
+        build = InPlaceBuild(config.site_dir)
+        if build.start():
+            self.in_place = build
+            _skip_next_clean(config.site_dir)
+
+    def _finish_in_place(self) -> None:
+        build, self.in_place = self.in_place, None
+        if build is not None:
+            removed = build.finish()
+            log.debug(f"guidekit: rakennettu edellisen päälle; poistettiin {len(removed)} tiedostoa, joita tämä rakennus ei kirjoittanut")
+
+    def on_build_error(self, error):
+        _restore_clean()
+        build = self.in_place
+        if build is not None and isinstance(error, (NotADirectoryError, IsADirectoryError, FileExistsError)):
+            # A file of the last build where this one makes a folder (or the reverse): empty
+            # the folder as MkDocs would have; the next build starts clean.
+            self.in_place = None
+            mkdocs_utils.clean_directory(str(build.site_dir))
+            log.warning(f"guidekit: sivustokansio {build.site_dir} tyhjennettiin: edellisen rakennuksen tiedosto oli "
+                        "tämän tiellä — aja rakennus uudelleen")
+        self._finish_in_place()
 
     def on_serve(self, server, config, builder):
         if self.fast_preview:
@@ -444,6 +503,7 @@ class GuidekitI18n(I18n):
             shutil.move(root_404, target)
         super().on_post_build(config)
         if outermost_build:
+            self._finish_in_place()
             if default_404 is not None:
                 root_404.write_bytes(default_404)
             # static-i18n leaves current_language at the last language built.

@@ -26,13 +26,26 @@ def _hidden(rel: PurePosixPath) -> bool:
     return any(part.startswith(".") for part in rel.parts)  # MkDocs skips these too
 
 
-def inside(path: Path, docs: Path) -> bool:
-    """Does the path, with every symbolic link followed, lie inside docs/?"""
+def inside(path: Path, docs: Path, folders: dict[str, Path] | None = None) -> bool:
+    """Does the path, with every symbolic link followed, lie inside docs/?
+
+    folders: resolved folders kept between calls of one pass over the files (a file that is
+    no link is its resolved folder plus its name, so each folder is resolved once, not once
+    per file: resolving follows every part of the path)."""
     try:
-        Path(path).resolve().relative_to(_resolved(str(docs), Path(docs).stat().st_ino))
+        _resolved_path(Path(path), folders).relative_to(_resolved(str(docs), Path(docs).stat().st_ino))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a link loop
         return False
     return True
+
+
+def _resolved_path(path: Path, folders: dict[str, Path] | None) -> Path:
+    if folders is None or path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    folder = str(path.parent)
+    if folder not in folders:
+        folders[folder] = path.parent.resolve()
+    return folders[folder] / path.name
 
 
 @lru_cache(maxsize=64)
@@ -45,9 +58,9 @@ def is_allowed(rel: str, allow: list[str]) -> bool:
     return any(fnmatch.fnmatchcase(rel, str(pattern)) for pattern in allow or [])
 
 
-def problem_of(path: Path, docs: Path, allow: list[str]) -> str | None:
-    """OUTSIDE, ACTIVE or None (publishable) for one file under docs/."""
-    if not inside(path, docs):
+def problem_of(path: Path, docs: Path, allow: list[str], folders: dict[str, Path] | None = None) -> str | None:
+    """OUTSIDE, ACTIVE or None (publishable) for one file under docs/ (folders: see inside())."""
+    if not inside(path, docs, folders):
         return OUTSIDE
     rel = Path(path).relative_to(docs).as_posix() if Path(path).is_relative_to(docs) else str(path)
     if Path(path).suffix.lower() in ACTIVE_SUFFIXES and not is_allowed(rel, allow):
@@ -60,6 +73,7 @@ def unpublishable(docs: Path, allow: list[str]) -> list[tuple[str, str]]:
     Links are not followed: a link leading outside is one finding, not one per file behind it."""
     docs = Path(docs)
     found: list[tuple[str, str]] = []
+    folders: dict[str, Path] = {}
     for folder, dirs, files in os.walk(docs, followlinks=False):
         here = Path(folder)
         for name in sorted(dirs):
@@ -73,7 +87,7 @@ def unpublishable(docs: Path, allow: list[str]) -> list[tuple[str, str]]:
             rel = PurePosixPath(path.relative_to(docs).as_posix())
             if _hidden(rel):
                 continue
-            problem = problem_of(path, docs, allow)
+            problem = problem_of(path, docs, allow, folders)
             if problem:
                 found.append((rel.as_posix(), problem))
     return found

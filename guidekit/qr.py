@@ -6,7 +6,10 @@ from __future__ import annotations
 import functools
 import html
 import io
+import struct
+import zlib
 from pathlib import Path
+from typing import Callable
 
 import segno
 
@@ -17,6 +20,7 @@ from guidekit import buildcache
 ERROR_CORRECTION = "m"
 # A module of the PNG file is 16 px: about 600 px in all, 5 cm wide at 300 dpi.
 PNG_SCALE = 16
+BORDER = 4  # the quiet zone, in modules: what scanners need
 QR_FOLDER = "qr"  # site/qr/<lang>/<short>.svg and .png
 
 
@@ -46,23 +50,30 @@ def _key(what: str, *parts) -> str:
 def choose_mask(data: str) -> int:
     """segno's choice of mask for `data` (it draws all eight and scores them): the slow part
     of making a code, so it is made once per address and kept (buildcache)."""
+    return _mask_and_code(data)[0]
+
+
+def _mask_and_code(data: str):
+    """(mask, the code if it was just made to choose the mask, else None)."""
     cache = buildcache.current()
     key = _key("mask", data)
     stored = cache.get("qr-mask", key)
     if stored is not None and stored.meta.get("mask") in range(8):
         cache.reused["qr-mask"] += 1
-        return stored.meta["mask"]
-    mask = segno.make(data, error=ERROR_CORRECTION, micro=False).mask
+        return stored.meta["mask"], None
+    code = segno.make(data, error=ERROR_CORRECTION, micro=False)
     cache.made["qr-mask"] += 1
-    cache.put("qr-mask", key, meta={"mask": mask})
-    return mask
+    cache.put("qr-mask", key, meta={"mask": code.mask})
+    return code.mask, code
 
 
 @functools.lru_cache(maxsize=4096)
 def _code(data: str):
     # Each address is drawn several times per build (print sheet, organisations page,
-    # files); with its mask given, segno draws the code once instead of nine times.
-    return segno.make(data, error=ERROR_CORRECTION, micro=False, mask=choose_mask(data))
+    # files); with its mask given, segno draws the code once instead of nine times. The
+    # code drawn to choose the mask is that same code (segno tests the masks on one matrix).
+    mask, code = _mask_and_code(data)
+    return code if code is not None else segno.make(data, error=ERROR_CORRECTION, micro=False, mask=mask)
 
 
 def _cached_text(kind: str, key: str, make) -> bytes:
@@ -81,7 +92,7 @@ def _cached_text(kind: str, key: str, make) -> bytes:
 @functools.lru_cache(maxsize=4096)
 def _drawing(data: str) -> str:
     def make() -> bytes:
-        return _code(data).svg_inline(scale=1, border=4, omitsize=True, svgclass=None, lineclass=None,
+        return _code(data).svg_inline(scale=1, border=BORDER, omitsize=True, svgclass=None, lineclass=None,
                                       light="#fff", dark="#000").encode("utf-8")
     try:
         return _cached_text("qr-inline", _key("inline", data), make).decode("utf-8")
@@ -105,29 +116,60 @@ def qr_files(data: str, title: str) -> dict[str, bytes]:
 
 
 def _png_file(data: str) -> bytes:
-    png = io.BytesIO()
-    _code(data).save(png, kind="png", scale=PNG_SCALE, border=4, light="#fff", dark="#000")
-    return png.getvalue()
+    return png_of_matrix(_code(data).matrix, PNG_SCALE, BORDER)
+
+
+def png_of_matrix(matrix, scale: int, border: int) -> bytes:
+    """What segno's PNG writer makes of a code drawn black on white (`save(kind="png",
+    light="#fff", dark="#000")`), byte for byte: greyscale, 1 bit per pixel (light 1, dark 0),
+    each module's row once and then scale - 1 times as PNG's "Up" filter, compressed at
+    level 9. segno builds the rows pixel by pixel in Python; here each row is one integer,
+    a tenth of the time (tests/test_build_cache.py compares the two)."""
+    modules = len(matrix) + 2 * border
+    width = modules * scale
+    row_bytes = (width + 7) // 8
+
+    def packed(bits: str) -> bytes:
+        return int(bits, 2).to_bytes(row_bytes, "big")  # padded at the end with zeros
+
+    light, dark, padding = "1" * scale, "0" * scale, "0" * (-width % 8)
+    quiet = light * border
+    quiet_row = b"\0" + packed(light * modules + padding)
+    same_as_above = (b"\2" + bytes(row_bytes)) * (scale - 1)
+    rows = [quiet_row * (border * scale)]
+    for row in matrix:
+        bits = quiet + "".join(dark if module else light for module in row) + quiet + padding
+        rows += [b"\0", packed(bits), same_as_above]
+    rows.append(quiet_row * (border * scale))
+
+    def chunk(name: bytes, content: bytes) -> bytes:
+        return struct.pack(">I", len(content)) + name + content + struct.pack(">I", zlib.crc32(name + content))
+
+    header = struct.pack(">2I5B", width, width, 1, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+            + chunk(b"IEND", b""))
 
 
 def _svg_file(data: str, title: str) -> bytes:
     code = _code(data)
     svg = io.BytesIO()
     # scale 10 gives the SVG a size in px for programs that need one; it scales freely.
-    code.save(svg, kind="svg", scale=10, border=4, title=title, svgclass=None, lineclass=None,
+    code.save(svg, kind="svg", scale=10, border=BORDER, title=title, svgclass=None, lineclass=None,
               light="#fff", dark="#000")
     # segno gives a sized SVG no viewBox; with one it also scales when resized in a layout.
-    width, height = code.symbol_size(scale=10, border=4)
+    width, height = code.symbol_size(scale=10, border=BORDER)
     return svg.getvalue().replace(b"<svg ", f'<svg viewBox="0 0 {width} {height}" '.encode(), 1)
 
 
-def write_qr_files(site_dir: Path, lang: str, short_id: str, data: str, title: str) -> list[Path]:
+def write_qr_files(site_dir: Path, lang: str, short_id: str, data: str, title: str,
+                   of_this_build: Callable[[Path], bool] = Path.exists) -> list[Path]:
     """Write a guide's QR files into the built site; an unchanged file is left as it is, so
-    `mkdocs serve` does not see them change on every rebuild."""
+    `mkdocs serve` does not see them change on every rebuild. of_this_build tells whether a
+    file there may be left (an in-place build must write over the last build's, guidekit/sitedir.py)."""
     written = []
     for kind, content in qr_files(data, title).items():
         target = Path(site_dir) / qr_file_name(lang, short_id, kind)
-        if not (target.exists() and target.read_bytes() == content):
+        if not (of_this_build(target) and target.read_bytes() == content):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
         written.append(target)

@@ -26,6 +26,7 @@ from mkdocs.plugins import get_plugin_logger
 from guidekit import buildcache
 from guidekit.config import SECTIONS, ConfigError, load_config
 from guidekit.settings import defaults
+from guidekit.sitedir import written
 from guidekit.images import inspect_image, is_external, is_inline, strip_metadata, webp_copy
 
 log = get_plugin_logger("guidekit.images")
@@ -83,7 +84,7 @@ def on_post_build(config):
         return
     for file in files:
         if _is_image(file) and file.abs_src_path and file.abs_dest_path:
-            _publish_without_metadata(Path(file.abs_src_path), Path(file.abs_dest_path))
+            _publish_without_metadata(Path(file.abs_src_path), Path(file.abs_dest_path), config)
     for destination, data in _state["copies"].items():
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_bytes(data)
@@ -192,9 +193,10 @@ def publish_webp(file, info):
     return copy
 
 
-def _publish_without_metadata(source: Path, destination: Path) -> None:
+def _publish_without_metadata(source: Path, destination: Path, config) -> None:
     info = inspect_image(source)
-    if info.error or not info.metadata or not destination.exists():
+    # Only the copy this build made (an in-place build may still hold the last one's: guidekit/sitedir.py).
+    if info.error or not info.metadata or not written(config, destination):
         return
     stat = source.stat()
     key = (str(source), stat.st_mtime_ns, stat.st_size)

@@ -49,6 +49,7 @@ from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE
 from guidekit.pdf import LARGE_PRINT, REGULAR, pdf_path
 from guidekit import buildcache
 from guidekit.qr import qr_file_name, qr_svg, write_qr_files
+from guidekit.sitedir import written
 
 log = get_plugin_logger("guidekit.print")
 # The redirect pages' own small stylesheet (long words break on a narrow screen).
@@ -272,7 +273,8 @@ def on_post_build(config):
                 continue
             address = absolute_url(config.site_url, lang, short_url(short_id), default)
             write_qr_files(Path(config.site_dir), lang, short_id, address,
-                           ui["qr_label"].format(title=guide.title, address=display_url(address)))
+                           ui["qr_label"].format(title=guide.title, address=display_url(address)),
+                           lambda path: written(config, path))
     # A redirect onto a page is AD004 of the address checks already (check_redirect_collisions).
     foreseen = {r.source for r in redirect_collisions(plan.inventory, plan.record, plan.redirects, lang,
                                                       config.use_directory_urls)}
@@ -282,7 +284,8 @@ def on_post_build(config):
             continue  # the page stays
         if rebuilt is not None and redirect.target_path not in rebuilt and target.is_file():
             continue  # written by an earlier build of the preview, for a page that did not change
-        if target.exists() and not is_redirect_page(target.read_text(encoding="utf-8", errors="replace")):
+        # (A file of the last build is not in the way: an in-place build writes over it, guidekit/sitedir.py.)
+        if written(config, target) and not is_redirect_page(target.read_text(encoding="utf-8", errors="replace")):
             # another file than a page is there (an asset, say)
             log_finding(log, redirect_onto_page(lang, default, redirect.source))
             continue

@@ -50,12 +50,13 @@ def on_files(files, config):
     if not (i18n is not None and i18n.building) or "verdicts" not in _state:
         _state["verdicts"] = {}
     verdicts = _state["verdicts"]
+    folders: dict = {}  # resolved once per folder in this pass (guidekit/publishing.py)
     for file in list(files):
         if not _docs_file(file, docs):
             continue  # the theme's own files
         path = Path(file.abs_src_path)
         if path not in verdicts:
-            verdicts[path] = bool(problem_of(path, docs, _state["allow"]) or _unsafe_svg(path))
+            verdicts[path] = bool(problem_of(path, docs, _state["allow"], folders) or _unsafe_svg(path))
         if verdicts[path]:
             files.remove(file)
             if file.src_uri not in _state["told"]:  # once, not once per language build

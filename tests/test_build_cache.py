@@ -314,3 +314,21 @@ def test_a_damaged_or_foreign_search_entry_is_analysed_again(tmp_path):
     cache.put("search-data", path.name, json.dumps({"lang": "sv"}).encode())
     cache = new_build(tmp_path)
     assert search_of() == fresh and cache.made == {"search-data": 1}
+
+
+@pytest.mark.parametrize("scale", [1, 3, 8, qr.PNG_SCALE])
+@pytest.mark.parametrize("border", [0, qr.BORDER])
+def test_the_png_is_what_segnos_png_writer_makes_byte_for_byte(scale, border):
+    for address in (ADDRESS, OTHER_ADDRESS + "ohjeet/valtuudet-avustettu/?kieli=selko", "x"):
+        code = segno.make(address, error=qr.ERROR_CORRECTION, micro=False)
+        written = io.BytesIO()
+        code.save(written, kind="png", scale=scale, border=border, light="#fff", dark="#000")
+        assert qr.png_of_matrix(code.matrix, scale, border) == written.getvalue(), (address, scale, border)
+
+
+def test_the_code_drawn_to_choose_the_mask_is_the_code_published(tmp_path):
+    buildcache.use(tmp_path)
+    first = qr.qr_files(ADDRESS, "Ohje")
+    cache = new_build(tmp_path)
+    again = qr._png_file(ADDRESS)  # the mask from the cache, the code drawn with it
+    assert cache.reused["qr-mask"] == 1 and again == first["png"]

@@ -102,3 +102,12 @@ def test_the_scan_fixes_what_a_full_parse_fixes_on_every_built_page(built_site):
             expected = expected.replace(written, fixed)
         assert valid_material_markup(broken) == expected, path
     assert broken_count > len(pages) / 2
+
+
+def test_the_fix_finds_the_names_in_any_case_and_after_text_that_lowers_longer():
+    from guidekit.html_fixes import valid_material_markup
+
+    tag = '<label for="x" TabIndex="">A</label>'
+    for before in ("", "İstanbul ", "kırmızı ", "ÄÖ "):  # İ lowers to two characters; re takes ı for i
+        page = f"<p>{before}</p>{tag}<input type=checkbox AUTOCOMPLETE=off><p>tabındex</p>"
+        assert valid_material_markup(page) == f'<p>{before}</p><label for="x">A</label><input type="checkbox"><p>tabındex</p>'
