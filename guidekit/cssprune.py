@@ -455,12 +455,55 @@ def site_paths(addresses) -> set[str]:
     return paths
 
 
-def site_names(site_dir: Path, pruning: tuple[str, ...] = ()) -> SiteNames:
+def _as_data(names: PageNames) -> dict:
+    return {
+        "tags": sorted(names.tags), "classes": sorted(names.classes), "ids": sorted(names.ids),
+        "attributes": {name: sorted(values) for name, values in names.attributes.items()},
+        "scripts": sorted(names.script_addresses), "inline": sorted(names.inline_scripts),
+        "stylesheets": sorted(names.stylesheet_addresses),
+    }
+
+
+def _merge(into: PageNames, data: dict) -> None:
+    into.tags.update(data["tags"])
+    into.classes.update(data["classes"])
+    into.ids.update(data["ids"])
+    for name, values in data["attributes"].items():
+        into.attributes.setdefault(name, set()).update(values)
+    into.script_addresses.update(tuple(pair) for pair in data["scripts"])
+    into.inline_scripts.update(data["inline"])
+    into.stylesheet_addresses.update(tuple(pair) for pair in data["stylesheets"])
+
+
+def _add_page(pages: PageNames, html: bytes, address: str, cache) -> None:
+    """One page's names into `pages`. Reading a page with html.parser costs 2–4 ms, most of
+    what pruning costs on a site of hundreds of pages, so with a build cache
+    (guidekit/buildcache.py) a page of the same bytes at the same address is read once."""
+    key = None
+    if cache is not None and cache.enabled:
+        from guidekit import buildcache
+
+        key = buildcache.key_of(buildcache.code_version(__file__), address, html)
+        found = cache.get("page-names", key)
+        if found is not None:
+            try:
+                _merge(pages, json.loads(found.payload))
+                return
+            except (ValueError, KeyError, TypeError):
+                pass  # another shape: read the page again
+    own = _as_data(read_page(html.decode("utf-8", errors="replace"), PageNames(), address))
+    if key is not None:
+        cache.put("page-names", key, json.dumps(own).encode("utf-8"))
+    _merge(pages, own)
+
+
+def site_names(site_dir: Path, pruning: tuple[str, ...] = (), cache=None) -> SiteNames:
     """What every page of a built site contains, what the scripts they load can add, and the
-    custom properties the stylesheets they link read (but those being pruned, `pruning`)."""
+    custom properties the stylesheets they link read (but those being pruned, `pruning`).
+    `cache`: a guidekit.buildcache.ArtifactCache to keep each page's names in, or None."""
     pages = PageNames()
     for file in sorted(site_dir.rglob("*.html")):
-        read_page(file.read_text(encoding="utf-8", errors="replace"), pages, file.relative_to(site_dir).as_posix())
+        _add_page(pages, file.read_bytes(), file.relative_to(site_dir).as_posix(), cache)
     texts = list(pages.inline_scripts)
     for path in sorted(site_paths(pages.script_addresses)):
         file = site_dir / path
@@ -495,12 +538,12 @@ def pruned_name(path: str, css: str) -> str:
     return posixpath.join(folder, f"{stem}.pruned-{digest}.min.css")
 
 
-def prune_site(site_dir: Path, stylesheets: list[str]) -> list[Pruned]:
+def prune_site(site_dir: Path, stylesheets: list[str], cache=None) -> list[Pruned]:
     """Write a pruned copy of each stylesheet (paths inside the site) and point every page
     of the site at it. The originals stay, unlinked, for comparison."""
     if not stylesheets:
         return []
-    names = site_names(site_dir, tuple(stylesheets))
+    names = site_names(site_dir, tuple(stylesheets), cache)
     linked = site_paths(names.pages.stylesheet_addresses)
     done, renames = [], {}
     for path in (p for p in stylesheets if p in linked):

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from guidekit import buildcache
 from guidekit.cssprune import prune_site
 from guidekit.minify import minify_files
 
@@ -50,7 +51,8 @@ def on_post_build(config):
     if _state["serve"] or os.environ.get("GUIDEKIT_PRUNE_CSS") == "0" or getattr(i18n, "building", False):
         return
     site_dir = Path(config.site_dir)
-    for done in prune_site(site_dir, _theme_stylesheets(site_dir)):
+    # Each page's names are kept with the build's other artefacts (set up by hooks/images.py).
+    for done in prune_site(site_dir, _theme_stylesheets(site_dir), buildcache.current()):
         log.info(f"{done.original} ({done.bytes_before} tavua) -> {done.pruned} ({done.bytes_after} tavua)")
     for path, before, after in minify_files(site_dir, _own_files(config)):
         log.debug(f"{path}: {before} -> {after} tavua")

@@ -218,3 +218,25 @@ def test_the_real_site_links_a_pruned_stylesheet_that_keeps_what_its_pages_use(b
     # On every page: the header; only ever drawn by Material's script: a search result.
     assert 'class="md-header' in every_page and ".md-header" in kept
     assert "md-search-result__item" not in every_page and ".md-search-result__item" in kept
+
+
+def test_a_page_read_once_is_taken_from_the_build_cache(tmp_path, monkeypatch):
+    from guidekit import buildcache, cssprune
+
+    cache = buildcache.ArtifactCache(tmp_path / "cache", b"secret")
+    site = _write_site(tmp_path / "site")
+    first = prune_site(site, [STYLESHEET], cache)[0]
+    reads = []
+    real = cssprune.read_page
+    monkeypatch.setattr(cssprune, "read_page", lambda *a, **k: reads.append(a[-1]) or real(*a, **k))
+    site = _write_site(tmp_path / "again")
+    assert prune_site(site, [STYLESHEET], cache)[0].pruned == first.pruned and reads == []
+    # A damaged entry is a miss, never a wrong answer: the page is read again.
+    for entry in (tmp_path / "cache" / "page-names").iterdir():
+        entry.write_bytes(entry.read_bytes()[:-5])
+    assert prune_site(_write_site(tmp_path / "third"), [STYLESHEET], cache)[0].pruned == first.pruned
+    assert reads == ["ohje/index.html"]
+    # A changed page is a new key.
+    (site / "ohje/index.html").write_text(PAGE.replace('class="lead"', 'class="lead tabbed-set"'), encoding="utf-8")
+    assert prune_site(site, [STYLESHEET], cache)[0].pruned != first.pruned
+    assert reads == ["ohje/index.html", "ohje/index.html"]
