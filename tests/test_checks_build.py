@@ -63,6 +63,20 @@ def test_clean_site_builds_strict(tmp_path):
     assert (tmp_path / "site" / "selko" / "index.html").is_file()
 
 
+def test_a_link_to_a_missing_section_fails_the_strict_build(tmp_path):
+    # A section that moved to its own guide leaves links to "page.md#section" behind;
+    # the resident would land at the top of the wrong page.
+    linking = FRONT.format(title="Etusivu") + "# Etusivu\n\nLue kohta [Aloita](ohje.md#ei-ole-olemassa).\n"
+    target = FRONT.format(title="Ohje") + "# Ohje\n\n## Aloita {#aloita}\n\nAvaa sovellus.\n"
+    config = make_site(tmp_path, {"fi/index.md": linking, "fi/ohje.md": target, "selko/index.md": CLEAN_SELKO})
+    broken = run_build(config, tmp_path / "site", env={"GUIDEKIT_CHECKS": "0"})
+    assert broken.returncode != 0, output_of(broken)
+    assert "ei-ole-olemassa" in output_of(broken)
+    (tmp_path / "docs" / "fi" / "index.md").write_text(linking.replace("#ei-ole-olemassa", "#aloita"), encoding="utf-8")
+    fixed = run_build(config, tmp_path / "site", env={"GUIDEKIT_CHECKS": "0"})
+    assert fixed.returncode == 0, output_of(fixed)
+
+
 SIMULATED_MISSING_VOIKKO = '''\
 # Loaded at interpreter start (PYTHONPATH): libvoikko as it behaves without libvoikko.so.
 import libvoikko
