@@ -84,6 +84,20 @@ def test_findings_quote_the_words_and_say_how_to_fix_in_finnish_and_english(root
     )
 
 
+def test_a_fix_gives_its_example_in_the_language_of_the_page(root, ctx):
+    # PL310 covers Swedish and English; a Swedish author gets a Swedish example, in either
+    # message language.
+    swedish = "---\ntitle: Ohje\n---\n\n# Ohje\n\nVi gör en bedömning av ditt behov.\n"
+    english = "---\ntitle: Ohje\n---\n\n# Ohje\n\nWe will make a decision about your application.\n"
+    for context in (ctx, make_context(root, message_lang="en")):
+        _doc, sv_found = lint_text(swedish, "docs/sv/x.md", "sv", context)
+        _doc, en_found = lint_text(english, "docs/en/x.md", "en", context)
+        sv_fix = [f.fix for f in sv_found if f.rule == "PL310"]
+        en_fix = [f.fix for f in en_found if f.rule == "PL310"]
+        assert sv_fix and all("bedöma" in fix and "decide" not in fix for fix in sv_fix), sv_fix
+        assert en_fix and all("decide" in fix and "bedöma" not in fix for fix in en_fix), en_fix
+
+
 def test_calibration_selko_passes_almost_clean_and_administrative_finnish_is_flagged_heavily(ctx):
     selko_doc, selko = lint_fixture("calibration-selko.md", "selko", ctx)
     admin_doc, admin_fi = lint_fixture("calibration-administrative.md", "fi", ctx)

@@ -22,12 +22,17 @@ SETTINGS = (
 MESSAGES = {
     "fi": (
         "substantiivityyli ”{words}”",
-        "käytä verbiä: ”make a decision” → ”decide”, ”göra en bedömning” → ”bedöma”",
+        "käytä verbiä, esimerkiksi ”{phrase}” → ”{verb}”",
     ),
     "en": (
         "nominal style “{words}”",
-        "use the verb: “make a decision” → “decide”, “göra en bedömning” → “bedöma”",
+        "use the verb, for example “{phrase}” → “{verb}”",
     ),
+}
+# The fix's example in the page's own language: a Swedish author is not helped by English.
+FIX_EXAMPLES = {
+    "sv": {"phrase": "göra en bedömning", "verb": "bedöma"},
+    "en": {"phrase": "make a decision", "verb": "decide"},
 }
 RATIONALE = (
     "Kun teko on substantiivina (bedömning, handläggning; decision, application), lause "
@@ -69,6 +74,7 @@ def check(doc, settings, ctx):
     allow = allow_list(settings)
     if not endings:
         return
+    example = FIX_EXAMPLES.get(doc.lang, FIX_EXAMPLES["en"])
     for sentence in sentences(doc, ctx):
         words = [w for w in sentence.words if WORD.fullmatch(w.text)]
         lowered = [w.text.lower() for w in words]
@@ -79,8 +85,8 @@ def check(doc, settings, ctx):
                 continue
             near = [i for i in nouns if 0 < i - index <= window]
             if near:
-                yield Report(words[index].line, {"words": f"{words[index].text} … {words[near[0]].text}"})
+                yield Report(words[index].line, {"words": f"{words[index].text} … {words[near[0]].text}", **example})
                 reported = True
                 break
         if not reported and len(nouns) > most:
-            yield Report(sentence.line, {"words": ", ".join(words[i].text for i in nouns)})
+            yield Report(sentence.line, {"words": ", ".join(words[i].text for i in nouns), **example})
