@@ -538,6 +538,40 @@ def pruned_name(path: str, css: str) -> str:
     return posixpath.join(folder, f"{stem}.pruned-{digest}.min.css")
 
 
+def names_digest(names: SiteNames) -> str:
+    """A digest of everything prune_stylesheet judges by: the pages' names, the scripts'
+    text (their words and prefixes come from it) and the custom properties read elsewhere."""
+    data = {"pages": _as_data(names.pages), "scripts": names.scripts.text,
+            "elsewhere": sorted(names.variables_read_elsewhere)}
+    return hashlib.sha256(json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8")).hexdigest()
+
+
+def pruned_stylesheet(css: str, names: SiteNames, cache=None) -> str:
+    """prune_stylesheet, kept in the build cache (guidekit/buildcache.py) under the
+    stylesheet and the site's names: a rebuild of an unchanged site does not parse
+    Material's stylesheet again. Any change of a page's names is a new key."""
+    if cache is None or not cache.enabled:
+        return prune_stylesheet(css, names)
+    from guidekit import buildcache
+
+    key = buildcache.key_of(buildcache.code_version(__file__, "tinycss2"), css, names_digest(names))
+    found = cache.get(PRUNED_KIND, key)
+    if found is not None:
+        try:
+            text = found.payload.decode("utf-8")
+            cache.reused[PRUNED_KIND] += 1
+            return text
+        except UnicodeDecodeError:
+            pass  # not what was written: prune again
+    pruned = prune_stylesheet(css, names)
+    cache.made[PRUNED_KIND] += 1
+    cache.put(PRUNED_KIND, key, pruned.encode("utf-8"))
+    return pruned
+
+
+PRUNED_KIND = "pruned-css"
+
+
 def prune_site(site_dir: Path, stylesheets: list[str], cache=None) -> list[Pruned]:
     """Write a pruned copy of each stylesheet (paths inside the site) and point every page
     of the site at it. The originals stay, unlinked, for comparison."""
@@ -548,7 +582,7 @@ def prune_site(site_dir: Path, stylesheets: list[str], cache=None) -> list[Prune
     done, renames = [], {}
     for path in (p for p in stylesheets if p in linked):
         css = (site_dir / path).read_text(encoding="utf-8")
-        pruned = prune_stylesheet(css, names)
+        pruned = pruned_stylesheet(css, names, cache)
         new_path = pruned_name(path, pruned)
         (site_dir / new_path).write_text(pruned, encoding="utf-8")
         renames[posixpath.basename(path)] = posixpath.basename(new_path)

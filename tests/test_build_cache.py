@@ -332,3 +332,24 @@ def test_the_code_drawn_to_choose_the_mask_is_the_code_published(tmp_path):
     cache = new_build(tmp_path)
     again = qr._png_file(ADDRESS)  # the mask from the cache, the code drawn with it
     assert cache.reused["qr-mask"] == 1 and again == first["png"]
+
+
+def test_the_pruned_stylesheet_is_reused_for_the_same_names_and_made_again_for_new_ones(tmp_path):
+    from guidekit.cssprune import SiteNames, names_digest, prune_stylesheet, pruned_stylesheet, read_page, read_scripts
+
+    css = ".a{x:1}.b{x:2}.c{x:3}"
+
+    def names(html):
+        return SiteNames(read_page(html), read_scripts([]))
+
+    first = new_build(tmp_path)
+    assert pruned_stylesheet(css, names('<p class="a">'), first) == prune_stylesheet(css, names('<p class="a">'))
+    assert first.made["pruned-css"] == 1
+    again = new_build(tmp_path)
+    assert pruned_stylesheet(css, names('<p class="a">'), again) == ".a{x:1}"
+    assert (again.made["pruned-css"], again.reused["pruned-css"]) == (0, 1)
+    # A page that gains a class needs its rule: never the copy pruned for the old names.
+    changed = new_build(tmp_path)
+    assert pruned_stylesheet(css, names('<p class="a b">'), changed) == ".a{x:1}.b{x:2}"
+    assert changed.made["pruned-css"] == 1
+    assert names_digest(names('<p class="a">')) != names_digest(names('<p class="a" data-x="1">'))
