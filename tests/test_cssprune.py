@@ -231,12 +231,19 @@ def test_a_page_read_once_is_taken_from_the_build_cache(tmp_path, monkeypatch):
     monkeypatch.setattr(cssprune, "read_page", lambda *a, **k: reads.append(a[-1]) or real(*a, **k))
     site = _write_site(tmp_path / "again")
     assert prune_site(site, [STYLESHEET], cache)[0].pruned == first.pruned and reads == []
+    assert cache.reused[cssprune.SITE_NAMES_KIND] == 1  # the whole site's names in one entry
     # A damaged entry is a miss, never a wrong answer: the page is read again.
-    for entry in (tmp_path / "cache" / "page-names").iterdir():
-        entry.write_bytes(entry.read_bytes()[:-5])
+    for kind in ("page-names", cssprune.SITE_NAMES_KIND):
+        for entry in (tmp_path / "cache" / kind).iterdir():
+            entry.write_bytes(entry.read_bytes()[:-5])
     assert prune_site(_write_site(tmp_path / "third"), [STYLESHEET], cache)[0].pruned == first.pruned
     assert reads == ["ohje/index.html"]
-    # A changed page is a new key.
+    # A changed page is a new key; a page added next to it comes from its own entry.
     (site / "ohje/index.html").write_text(PAGE.replace('class="lead"', 'class="lead tabbed-set"'), encoding="utf-8")
     assert prune_site(site, [STYLESHEET], cache)[0].pruned != first.pruned
     assert reads == ["ohje/index.html", "ohje/index.html"]
+    fourth = _write_site(tmp_path / "fourth")
+    (fourth / "toinen").mkdir()
+    (fourth / "toinen/index.html").write_text(PAGE, encoding="utf-8")
+    prune_site(fourth, [STYLESHEET], cache)
+    assert reads == ["ohje/index.html", "ohje/index.html", "toinen/index.html"]

@@ -12,6 +12,7 @@ import pytest
 from PIL import ExifTags, Image, ImageDraw, PngImagePlugin
 
 from guidekit.images import (
+    WEBP_LOSSLESS_METHOD,
     candidate_paths,
     find_image,
     inspect_image,
@@ -364,7 +365,7 @@ def test_webp_copy_of_screenshot_is_lossless_and_the_smallest_of_scaled_and_full
 
     def lossless_size(picture):
         buffer = io.BytesIO()
-        picture.save(buffer, "WEBP", lossless=True, quality=80, method=4)
+        picture.save(buffer, "WEBP", lossless=True, quality=80, method=WEBP_LOSSLESS_METHOD)
         return len(buffer.getvalue())
 
     scaled = image.copy()

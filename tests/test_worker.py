@@ -9,16 +9,20 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from guidekit.worker import worker_start_method
+
 ROOT = Path(__file__).resolve().parent.parent
 
-# A parent like `mkdocs serve`: a spawned pool worker, the worker's pid printed, then waiting.
+# A parent like `mkdocs serve` (spawn) or `mkdocs build` (fork): a pool worker, its pid printed, then waiting.
 PARENT = """
 import multiprocessing, os, sys, time
 from concurrent.futures import ProcessPoolExecutor
 from guidekit.worker import exit_with_parent
 
 if __name__ == "__main__":
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(sys.argv[1]),
                                initializer=exit_with_parent, initargs=(os.getpid(), 0.1))
     print(pool.submit(os.getpid).result(), flush=True)
     time.sleep(120)
@@ -37,10 +41,11 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def test_the_worker_exits_when_its_parent_is_killed(tmp_path):
+@pytest.mark.parametrize("method", ["spawn", "fork"])
+def test_the_worker_exits_when_its_parent_is_killed(tmp_path, method):
     script = tmp_path / "parent.py"
     script.write_text(PARENT, encoding="utf-8")
-    parent = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+    parent = subprocess.Popen([sys.executable, str(script), method], cwd=ROOT, stdout=subprocess.PIPE, text=True,
                               env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:
         worker = int(parent.stdout.readline())
@@ -54,3 +59,9 @@ def test_the_worker_exits_when_its_parent_is_killed(tmp_path):
     finally:
         parent.kill()
         parent.stdout.close()
+
+
+def test_a_build_without_threads_forks_its_worker_and_a_server_or_threaded_process_spawns():
+    assert worker_start_method(serving=False, threads=1) == "fork"
+    assert worker_start_method(serving=True, threads=1) == "spawn"
+    assert worker_start_method(serving=False, threads=3) == "spawn"  # server, watcher or another thread
