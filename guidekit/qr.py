@@ -13,7 +13,7 @@ from typing import Callable
 
 import segno
 
-from guidekit import buildcache
+from guidekit import buildcache, qrmask
 
 # M recovers from about 15 % damage: enough for a folded or smudged handout while
 # keeping the code small (short addresses need version 3-4).
@@ -49,8 +49,8 @@ def _key(what: str, *parts) -> str:
 
 
 def choose_mask(data: str) -> int:
-    """segno's choice of mask for `data` (it draws all eight and scores them): the slow part
-    of making a code, so it is made once per address and kept (buildcache)."""
+    """segno's choice of mask for `data` (segno draws all eight and scores them; guidekit/qrmask.py
+    makes the same choice with bit operations), made once per address and kept (buildcache)."""
     return _mask_and_code(data)[0]
 
 
@@ -62,7 +62,7 @@ def _mask_and_code(data: str):
     if stored is not None and stored.meta.get("mask") in range(8):
         cache.reused["qr-mask"] += 1
         return stored.meta["mask"], None
-    code = segno.make(data, error=ERROR_CORRECTION, micro=False)
+    code = qrmask.make_code(data, ERROR_CORRECTION)  # = segno.make(data, error=..., micro=False)
     cache.made["qr-mask"] += 1
     cache.put("qr-mask", key, meta={"mask": code.mask})
     return code.mask, code
