@@ -40,8 +40,10 @@ def qr_svg(data: str, label: str, size_px: int | None = None, css_class: str = "
     )
 
 
+@functools.lru_cache(maxsize=None)
 def _version() -> str:
-    return buildcache.code_version(__file__, "segno")
+    # The mask is chosen in qrmask.py: an edit there must not reuse masks chosen before it.
+    return buildcache.key_of(buildcache.code_version(__file__, "segno"), buildcache.code_version(qrmask.__file__))
 
 
 def _key(what: str, *parts) -> str:
