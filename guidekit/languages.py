@@ -153,7 +153,31 @@ def written_in(*bases: str) -> tuple[str, ...]:
 
 
 class UnknownLanguage(ValueError):
-    """A page lies in docs/<folder>/ where <folder> is no language of the site."""
+    """A page lies in docs/<folder>/ where <folder> is no language of the site (folder None:
+    not inside docs/ at all). message() says so in the author's language."""
+
+    MESSAGES = {
+        "fi": {"outside": "{path}: ei ole kielen kansiossa {docs}/<kieli>/",
+               "unknown": "{path}: tuntematon kieli '{folder}' (sallitut: {allowed})"},
+        "en": {"outside": "{path}: not inside a language folder {docs}/<language>/",
+               "unknown": "{path}: unknown language '{folder}' (allowed: {allowed})"},
+    }
+    FIXES = {
+        "fi": "siirrä sivu jonkin kielen kansioon ({allowed}) tai lisää kieli mkdocs.yml:n guidekit-i18n-lohkoon (README: Uusi kieli)",
+        "en": "move the page into a language's folder ({allowed}) or add the language's locale block to guidekit-i18n in mkdocs.yml (README: Adding a language)",
+    }
+
+    def __init__(self, path, folder: str | None, docs_dir: str = "docs"):
+        self.path, self.folder, self.docs_dir = str(path), folder, docs_dir
+        super().__init__(self.message("fi"))
+
+    def message(self, lang: str = "fi") -> str:
+        texts = self.MESSAGES.get(lang, self.MESSAGES["fi"])
+        return texts["outside" if self.folder is None else "unknown"].format(
+            path=self.path, docs=self.docs_dir, folder=self.folder, allowed=", ".join(LANGUAGES))
+
+    def fix(self, lang: str = "fi") -> str:
+        return self.FIXES.get(lang, self.FIXES["fi"]).format(allowed=", ".join(LANGUAGES))
 
 
 def language_of(path: str | PurePosixPath, docs_dir: str = "docs") -> str:
@@ -162,9 +186,7 @@ def language_of(path: str | PurePosixPath, docs_dir: str = "docs") -> str:
     if docs_dir in parts:
         parts = parts[parts.index(docs_dir) + 1 :]
     if not parts:
-        raise UnknownLanguage(f"{path}: not inside {docs_dir}/<kieli>/")
+        raise UnknownLanguage(path, None, docs_dir)
     if parts[0] in LANGUAGES:
         return parts[0]
-    raise UnknownLanguage(
-        f"{path}: tuntematon kieli '{parts[0]}' (sallitut: {', '.join(LANGUAGES)})"
-    )
+    raise UnknownLanguage(path, parts[0], docs_dir)

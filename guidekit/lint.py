@@ -205,7 +205,9 @@ def lint_page(path: Path, ctx: LintContext, cache: lintcache.LintCache | None = 
         return [Finding(ctx.relative(path), limit.line, "GK000", message, fix)], None
     try:
         doc = ctx.document(path)
-    except (DocumentError, UnknownLanguage) as error:
+    except UnknownLanguage as error:
+        return [Finding(ctx.relative(path), 1, "GK000", error.message(ctx.message_lang), error.fix(ctx.message_lang))], None
+    except DocumentError as error:
         return [unreadable(ctx.relative(path), str(error), ctx.message_lang)], None
     findings = findings_for(doc, ctx)
     score = page_score(doc, ctx)

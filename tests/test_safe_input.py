@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from conftest import MKDOCS, checks_tree, make_site, write_page
+from guidekit.languages import LANGUAGES
 from guidekit import lintcache, yamlsafe
 from guidekit.commands.lint import lint_pages
 
@@ -304,6 +305,18 @@ def test_an_unknown_language_folder_is_reported(tmp_path):
     write_page(tmp_path, "de/index.md", FRONT.format(title="Start") + "# Start\n\nText.\n")
     (finding,) = [f for f in lint_pages([], tmp_path).findings if f.rule == "GK003"]
     assert finding.path == "docs/de/" and "docs/fi/" in finding.fix
+
+
+@pytest.mark.parametrize("lang, words, fix", [("fi", "tuntematon kieli 'de'", "siirrä sivu"),
+                                              ("en", "unknown language 'de'", "move the page")])
+def test_a_page_in_an_unknown_language_folder_is_one_finding_in_the_authors_language(tmp_path, lang, words, fix):
+    checks_tree(tmp_path)
+    write_page(tmp_path, "fi/index.md", CLEAN_FI)
+    write_page(tmp_path, "de/index.md", FRONT.format(title="Start") + "# Start\n\nText.\n")
+    run = lint_pages([tmp_path / "docs/de/index.md"], tmp_path, message_lang=lang)
+    (finding,) = [f for f in run.findings if f.path == "docs/de/index.md"]
+    assert finding.rule == "GK000" and words in finding.message and finding.fix.startswith(fix)
+    assert ", ".join(LANGUAGES) in finding.message  # the folders it may go to
 
 
 @pytest.mark.parametrize("lang, words", [("fi", "ei ole"), ("en", "does not exist")])
