@@ -90,7 +90,7 @@ def on_post_build(config):
         destination.write_bytes(data)
     _state["copies"] = {}
     # So far in this build (every language up to this one); `mkdocs build -v` shows it.
-    log.debug("välimuisti (.cache/guidekit/artifacts): %s", buildcache.current().summary() or "ei käytössä")
+    log.debug("välimuisti (.cache/guidekit/artifacts.sqlite3): %s", buildcache.current().summary() or "ei käytössä")
 
 
 # --- One <img> -------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import pytest
 import segno
 from PIL import Image, ImageDraw
 
+from cache_tools import stored_entries
 from guidekit import buildcache, images, qr, search
 
 ADDRESS = "https://asioi.esimerkkila.example/o/chat/"
@@ -49,7 +50,8 @@ def uncached_svg(address: str, label: str, size_px=None) -> str:
 
 
 def entries(root, kind: str) -> list:
-    return sorted((root / buildcache.FOLDER / kind).iterdir())
+    buildcache.current().close()  # what the next build finds on disk
+    return stored_entries(root / buildcache.DATABASE, kind)
 
 
 def screen(path, colour=(0, 90, 156), size=(320, 200)) -> None:
@@ -96,19 +98,50 @@ def test_a_file_signed_with_another_secret_is_no_artefact(tmp_path, monkeypatch)
     assert new_build(tmp_path).get("qr-inline", "k1") is None
 
 
-def test_a_folder_where_a_file_should_be_is_a_miss_and_not_an_error(tmp_path):
+def test_a_folder_where_the_database_should_be_is_a_miss_and_not_an_error(tmp_path):
+    (tmp_path / buildcache.DATABASE).mkdir(parents=True)
     cache = buildcache.use(tmp_path)
-    cache.path("webp", "k1").mkdir(parents=True)
     assert cache.get("webp", "k1") is None
     cache.put("webp", "k1", b"RIFF")  # cannot be written there: skipped, no exception
+    assert cache.get("webp", "k1") is None and (tmp_path / buildcache.DATABASE).is_dir()
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database at all" * 100, b"SQLite format 3\0" + b"\xff" * 4000])
+def test_a_damaged_database_is_made_again_and_keeps_what_is_stored_next(tmp_path, content):
+    database = tmp_path / buildcache.DATABASE
+    database.parent.mkdir(parents=True)
+    database.write_bytes(content)
+    cache = buildcache.use(tmp_path)
     assert cache.get("webp", "k1") is None
+    cache.put("webp", "k1", b"RIFF", {"width": 1, "height": 1})
+    assert new_build(tmp_path).get("webp", "k1").payload == b"RIFF"
+
+
+def test_a_forked_process_opens_its_own_connection(tmp_path):
+    import multiprocessing
+
+    cache = buildcache.use(tmp_path)
+    cache.put("qr-inline", "parent", b"<svg/>")  # this process's connection is open
+
+    def child(queue):
+        found = buildcache.current().get("qr-inline", "parent")
+        buildcache.current().put("qr-inline", "child", b"<svg></svg>")
+        queue.put(found.payload if found else None)
+
+    queue = multiprocessing.get_context("fork").Queue()
+    process = multiprocessing.get_context("fork").Process(target=child, args=(queue,))
+    process.start()
+    assert queue.get(timeout=30) == b"<svg/>"
+    process.join(30)
+    assert process.exitcode == 0
+    assert cache.get("qr-inline", "child").payload == b"<svg></svg>"  # the parent's connection still works
 
 
 def test_guidekit_cache_0_keeps_no_artefacts(tmp_path, monkeypatch):
     monkeypatch.setenv("GUIDEKIT_CACHE", "0")
     qr.qr_files(ADDRESS, "Ohje")
     assert not buildcache.use(tmp_path).enabled
-    assert not (tmp_path / buildcache.FOLDER).exists()
+    assert not (tmp_path / buildcache.DATABASE).exists()
 
 
 def test_keys_differ_by_every_part_and_by_where_parts_are_split():

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import tinycss2
 
+from cache_tools import stored_entries
 from guidekit.cssprune import PageNames, SiteNames, prune_site, prune_stylesheet, read_page, read_scripts
 
 STYLESHEET = "assets/stylesheets/main.1234abcd.min.css"
@@ -223,7 +224,7 @@ def test_the_real_site_links_a_pruned_stylesheet_that_keeps_what_its_pages_use(b
 def test_a_page_read_once_is_taken_from_the_build_cache(tmp_path, monkeypatch):
     from guidekit import buildcache, cssprune
 
-    cache = buildcache.ArtifactCache(tmp_path / "cache", b"secret")
+    cache = buildcache.ArtifactCache(tmp_path / "cache.sqlite3", b"secret")
     site = _write_site(tmp_path / "site")
     first = prune_site(site, [STYLESHEET], cache)[0]
     reads = []
@@ -233,8 +234,9 @@ def test_a_page_read_once_is_taken_from_the_build_cache(tmp_path, monkeypatch):
     assert prune_site(site, [STYLESHEET], cache)[0].pruned == first.pruned and reads == []
     assert cache.reused[cssprune.SITE_NAMES_KIND] == 1  # the whole site's names in one entry
     # A damaged entry is a miss, never a wrong answer: the page is read again.
+    cache.close()
     for kind in ("page-names", cssprune.SITE_NAMES_KIND):
-        for entry in (tmp_path / "cache" / kind).iterdir():
+        for entry in stored_entries(tmp_path / "cache.sqlite3", kind):
             entry.write_bytes(entry.read_bytes()[:-5])
     assert prune_site(_write_site(tmp_path / "third"), [STYLESHEET], cache)[0].pruned == first.pruned
     assert reads == ["ohje/index.html"]

@@ -156,12 +156,12 @@ def test_a_second_build_reuses_the_webp_copies_and_publishes_the_same_files(imag
     from conftest import MKDOCS
 
     source, site = image_site
-    # The fixture's build left its artefacts in source/.cache/guidekit/artifacts.
+    # The fixture's build left its artefacts in source/.cache/guidekit/artifacts.sqlite3.
     again = tmp_path / "again"
     result = subprocess.run([*MKDOCS, "build", "--strict", "-v", "-f", str(source / "mkdocs.yml"), "-d", str(again)],
                             cwd=source, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stdout + result.stderr
-    (last,) = re.findall(r"välimuisti \(\.cache/guidekit/artifacts\): (.*)", result.stdout + result.stderr)[-1:]
+    (last,) = re.findall(r"välimuisti \(\.cache/guidekit/artifacts\.sqlite3\): (.*)", result.stdout + result.stderr)[-1:]
     counts = {kind: (int(made), int(reused)) for kind, made, reused in re.findall(r"([\w-]+) (\d+) tehty / (\d+) uudelleen", last)}
     assert counts["webp"][0] == 0 and counts["webp"][1] >= 2, last
     assert counts["image-info"][0] == 0, last
