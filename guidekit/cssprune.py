@@ -646,7 +646,7 @@ def site_names(site_dir: Path, pruning: tuple[str, ...] = (), cache=None) -> Sit
     pages = PageNames()
     for file in sorted(site_dir.rglob("*.html")):
         _add_page(pages, file.read_bytes(), file.relative_to(site_dir).as_posix(), cache)
-    texts = list(pages.inline_scripts)
+    texts = sorted(pages.inline_scripts)  # in one order in every process: names_digest holds them
     for path in sorted(site_paths(pages.script_addresses)):
         file = site_dir / path
         if file.is_file():
