@@ -5,7 +5,7 @@ annotations, versions …); a guide page uses about a quarter of it, yet every p
 all of it before it can show anything. After a build, `prune_stylesheet` keeps a rule when
 one of its selectors can match, judged against
 
-- what the built pages contain (`PageNames`, read with html.parser: element names,
+- what the built pages contain (`PageNames`, read as html.parser reads them: element names,
   classes, ids, attributes and their values), and
 - what the site's scripts can add at run time (`ScriptNames`: every name-like word in
   Material's bundle and our own scripts, the `data-*` attributes of their `dataset`
@@ -29,8 +29,11 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
+import html.parser as html_parser
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -61,7 +64,58 @@ class PageNames:
     stylesheet_addresses: set[tuple[str, str]] = field(default_factory=set)  # (page address, href)
 
 
+def _add_start_tag(names: PageNames, address: str, tag: str, attrs) -> None:
+    """One start tag's names (attrs as html.parser gives them: names in lower case, values
+    unescaped, None for a name without a value), and the stylesheet or script it loads."""
+    names.tags.add(tag)
+    for name, value in attrs:
+        value = value or ""
+        names.attributes.setdefault(name, set()).add(value)
+        if name == "class":
+            names.classes.update(value.split())
+        elif name == "id":
+            names.ids.add(value)
+    if tag == "link":
+        found = dict(attrs)
+        if "stylesheet" in (found.get("rel") or "").lower().split() and found.get("href"):
+            names.stylesheet_addresses.add((address, found["href"]))
+    elif tag == "script":
+        src = dict(attrs).get("src")
+        if src:
+            names.script_addresses.add((address, src))
+
+
+def _script_type(attrs) -> str:
+    return dict(attrs).get("type") or "text/javascript"
+
+
+def _add_script_text(names: PageNames, address: str, script_type: str, text: str) -> None:
+    """A script element's text: JSON data gives the `.js` addresses in it, code itself."""
+    if "json" in script_type:
+        _add_json_addresses(names, address, text)
+    elif text.strip():
+        names.inline_scripts.add(text)
+
+
+def _add_json_addresses(names: PageNames, address: str, text: str) -> None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, str) and value.endswith(".js"):
+            names.script_addresses.add((address, value))
+
+
 class _PageReader(HTMLParser):
+    """A page read by html.parser: what the fast reader (_read_markup) must give the same of."""
+
     def __init__(self, names: PageNames, address: str):
         super().__init__(convert_charrefs=True)
         self.names = names
@@ -70,24 +124,9 @@ class _PageReader(HTMLParser):
         self.text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        names = self.names
-        names.tags.add(tag)
-        for name, value in attrs:
-            value = value or ""
-            names.attributes.setdefault(name, set()).add(value)
-            if name == "class":
-                names.classes.update(value.split())
-            elif name == "id":
-                names.ids.add(value)
-        if tag == "link":
-            found = dict(attrs)
-            if "stylesheet" in (found.get("rel") or "").lower().split() and found.get("href"):
-                names.stylesheet_addresses.add((self.address, found["href"]))
+        _add_start_tag(self.names, self.address, tag, attrs)
         if tag == "script":
-            found = dict(attrs)
-            if found.get("src"):
-                names.script_addresses.add((self.address, found["src"]))
-            self.script, self.text = (found.get("type") or "text/javascript"), []
+            self.script, self.text = _script_type(attrs), []
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -99,37 +138,140 @@ class _PageReader(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "script" and self.script is not None:
-            text = "".join(self.text)
-            if "json" in self.script:
-                self._json_addresses(text)
-            elif text.strip():
-                self.names.inline_scripts.add(text)
+            _add_script_text(self.names, self.address, self.script, "".join(self.text))
             self.script = None
 
-    def _json_addresses(self, text: str) -> None:
-        try:
-            data = json.loads(text)
-        except ValueError:
-            return
-        stack = [data]
-        while stack:
-            value = stack.pop()
-            if isinstance(value, dict):
-                stack.extend(value.values())
-            elif isinstance(value, list):
-                stack.extend(value)
-            elif isinstance(value, str) and value.endswith(".js"):
-                self.names.script_addresses.add((self.address, value))
 
-
-def read_page(html: str, names: PageNames | None = None, address: str = "index.html") -> PageNames:
-    """Add one page's names to `names` (a new collection when None) and return it.
-    `address`: the page's path in the site, against which its script addresses are read."""
-    names = names if names is not None else PageNames()
+def read_page_with_parser(html: str, names: PageNames, address: str) -> PageNames:
+    """read_page by html.parser itself, for every page the fast reader leaves to it."""
     reader = _PageReader(names, address)
     reader.feed(html)
     reader.close()
     return names
+
+
+# --- The fast reader -----------------------------------------------------------------------
+# html.parser spends its time on the text between tags (unescaped, though nothing here reads
+# it) and on a method call per piece of markup. Pruning needs only the distinct start tags
+# and the scripts' text, so one regex finds the markup where html.parser's loop (goahead)
+# does, and each distinct start tag is read once, as parse_starttag reads it.
+
+
+def _parser_fingerprint() -> str | None:
+    """A digest of the html.parser in use (its module and _markupbase), None without source."""
+    import _markupbase
+
+    try:
+        sources = [Path(module.__file__).read_bytes() for module in (html_parser, _markupbase)]
+    except (OSError, TypeError):
+        return None
+    return hashlib.sha256(b"\0".join(sources)).hexdigest()
+
+
+# The html.parser the fast reader copies and was checked against (tests/test_cssprune_reader.py):
+# Python 3.11.7's. Its reading of comments, script ends and attributes has changed between
+# releases, so with another one html.parser reads every page itself until that one is checked.
+_PARSER_CHECKED = {"755d5cf4dbf9750ed5f25d69d2f0c2eb4b0c84e7bc3a9865acbe8d846fe1fa54"}
+FAST_READER = _parser_fingerprint() in _PARSER_CHECKED
+
+
+def _markup_regex() -> re.Pattern:
+    """Whatever html.parser reads at a "<", tried in its order, the "<" left out of the
+    groups. Markup with no "<" inside (an end tag, <!DOCTYPE>) is left unmatched: nothing
+    depends on it, and the scan goes on at the next "<" as html.parser does."""
+    # A start tag from its name to where check_for_whole_start_tag ends it: html.parser's
+    # own regex, atomic so that it stops where its own match does whatever follows it here.
+    start_tag = "(?>(?x:{}))".format(html_parser.locatestarttagend_tolerant.pattern.replace("<", "", 1))
+    name_end = r"[\t\n\r\f />]"  # where tagfind_tolerant ends a tag name
+    script, style = "[Ss][Cc][Rr][Ii][Pp][Tt]", "[Ss][Tt][Yy][Ll][Ee]"  # the names in any case
+    return re.compile(
+        r"<(?:"
+        r"!--.*?--\s*>"  # a comment, up to the first "--" + ">" (parse_comment)
+        r"|!\[[Cc][Dd][Aa][Tt][Aa](?![-_.a-zA-Z0-9]).*?\]\s*\]\s*>"  # <![CDATA[ … ]]> (parse_marked_section)
+        r"|!(?!--|\[)[^<>]*<[^>]*>"  # <!DOCTYPE …> or a bogus comment <!…>, up to ">"
+        r"|\?[^<>]*<[^>]*>"  # a processing instruction, up to ">"
+        r"|/[^<>]*<[^>]*>"  # an end tag, up to ">": outside <script> and <style> it changes nothing
+        # The text of <script> and <style> is CDATA up to their end tag (set_cdata_mode). That
+        # regex takes any case-insensitive match (`ſ` for s), but parse_endtag then reads a
+        # name of ASCII letters only, so the element ends at an ASCII name alone.
+        rf"|(?P<script>(?={script}{name_end}){start_tag}(?<!/)>)(?P<text>.*?)</\s*{script}\s*>"
+        rf"|(?P<style>(?={style}{name_end}){start_tag}(?<!/)>).*?</\s*{style}\s*>"
+        rf"|(?P<tag>{start_tag}/?>)"
+        # What html.parser finds unfinished (a start tag without its end, a comment without its
+        # end, a marked section other than a closed CDATA) it reads in ways not copied here.
+        # Any other unfinished "<" it reads as text up to the next "<", as this scan skips it.
+        r"|(?P<odd>[a-zA-Z]|!--|!\[))",
+        re.DOTALL,
+    )
+
+
+_MARKUP = _markup_regex() if FAST_READER else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _start_tag(written: str) -> tuple[str, tuple, bool] | None:
+    """(name, attributes, ends with "/>") of one start tag, written without its "<", as
+    html.parser's parse_starttag reads it (the same regexes, unescaping and lower-casing),
+    or None where it reads the tag as text. Pages repeat most of their tags: each distinct
+    one is read once."""
+    match = html_parser.tagfind_tolerant.match(written)
+    tag, k = match.group(1).lower(), match.end()
+    attrs = []
+    while k < len(written):
+        found = html_parser.attrfind_tolerant.match(written, k)
+        if not found:
+            break
+        name, rest, value = found.group(1, 2, 3)
+        if not rest:
+            value = None
+        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+            value = value[1:-1]
+        if value:
+            value = unescape(value)
+        attrs.append((name.lower(), value))
+        k = found.end()
+    end = written[k:].strip()
+    if end not in (">", "/>"):
+        return None
+    return tag, tuple(attrs), end.endswith("/>")
+
+
+def _read_markup(html: str, names: PageNames, address: str) -> bool:
+    """Add the page's names as _PageReader would; False (names untouched) where the page
+    has markup that html.parser reads in a way not copied here."""
+    tags, scripts = [], []
+    for script, text, style, tag, odd in set(_MARKUP.findall(html)):  # _MARKUP's groups, in order
+        if odd:
+            return False
+        written = tag or script or style
+        if not written:
+            continue  # a comment, an end tag, a declaration
+        parsed = _start_tag(written)
+        if tag:
+            if parsed is None:
+                continue  # html.parser reads it as text
+            if parsed[0] in HTMLParser.CDATA_CONTENT_ELEMENTS and not parsed[2]:
+                return False  # a <script> or <style> without its end tag
+        elif parsed is None or parsed[2] or parsed[0] != ("script" if script else "style"):
+            return False  # not the element whose text the scan skipped
+        elif script:
+            scripts.append((_script_type(parsed[1]), text))
+        tags.append(parsed)
+    for tag, attrs, _closes in tags:
+        _add_start_tag(names, address, tag, attrs)
+    for script_type, text in scripts:
+        _add_script_text(names, address, script_type, text)
+    return True
+
+
+def read_page(html: str, names: PageNames | None = None, address: str = "index.html") -> PageNames:
+    """Add one page's names to `names` (a new collection when None) and return it, the same
+    as html.parser reads them (_PageReader), faster where the page allows.
+    `address`: the page's path in the site, against which its script addresses are read."""
+    names = names if names is not None else PageNames()
+    if FAST_READER and _read_markup(html, names, address):
+        return names
+    return read_page_with_parser(html, names, address)
 
 
 @dataclass
@@ -476,8 +618,8 @@ def _merge(into: PageNames, data: dict) -> None:
 
 
 def _add_page(pages: PageNames, html: bytes, address: str, cache) -> None:
-    """One page's names into `pages`. Reading a page with html.parser costs 2–4 ms, most of
-    what pruning costs on a site of hundreds of pages, so with a build cache
+    """One page's names into `pages`. Reading the pages costs a few tenths of a millisecond
+    each (read_page; with html.parser it was 1–4 ms), so with a build cache
     (guidekit/buildcache.py) a page of the same bytes at the same address is read once."""
     key = None
     if cache is not None and cache.enabled:
@@ -534,7 +676,7 @@ def site_names(site_dir: Path, pruning: tuple[str, ...] = (), cache=None) -> Sit
     `cache`: a guidekit.buildcache.ArtifactCache to keep each page's names in, or None."""
     pages = _pages_names([(file.relative_to(site_dir).as_posix(), file.read_bytes())
                           for file in sorted(site_dir.rglob("*.html"))], cache)
-    texts = list(pages.inline_scripts)
+    texts = sorted(pages.inline_scripts)  # in one order in every process: names_digest holds them
     for path in sorted(site_paths(pages.script_addresses)):
         file = site_dir / path
         if file.is_file():

@@ -249,3 +249,21 @@ def test_a_page_read_once_is_taken_from_the_build_cache(tmp_path, monkeypatch):
     (fourth / "toinen/index.html").write_text(PAGE, encoding="utf-8")
     prune_site(fourth, [STYLESHEET], cache)
     assert reads == ["ohje/index.html", "ohje/index.html", "toinen/index.html"]
+
+
+def test_the_names_digest_is_the_same_in_every_process(tmp_path):
+    """The pruned stylesheet's cache key (names_digest) holds the scripts' text: joined in the
+    order of a set of strings it would change with each process's hash seed, and a rebuild
+    would never find the stylesheet it pruned before."""
+    import os
+    import subprocess
+    import sys
+
+    site = _write_site(tmp_path)
+    scripts = "".join(f"<script>var s{i} = {i}</script>" for i in range(8))
+    (site / "ohje/index.html").write_text(PAGE.replace("</head>", scripts + "</head>"), encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from guidekit import cssprune as c; "
+            "print(c.names_digest(c.site_names(Path(sys.argv[1]))))")
+    digests = {subprocess.run([sys.executable, "-c", code, str(site)], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
+    assert len(digests) == 1, digests
