@@ -165,16 +165,20 @@ def _svg_file(data: str, title: str) -> bytes:
     return svg.getvalue().replace(b"<svg ", f'<svg viewBox="0 0 {width} {height}" '.encode(), 1)
 
 
+def _write_unless_same(path: Path, content: bytes) -> None:
+    if not (path.is_file() and path.read_bytes() == content):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+
+
 def write_qr_files(site_dir: Path, lang: str, short_id: str, data: str, title: str,
-                   of_this_build: Callable[[Path], bool] = Path.exists) -> list[Path]:
-    """Write a guide's QR files into the built site; an unchanged file is left as it is, so
-    `mkdocs serve` does not see them change on every rebuild. of_this_build tells whether a
-    file there may be left (an in-place build must write over the last build's, guidekit/sitedir.py)."""
+                   write: Callable[[Path, bytes], object] = _write_unless_same) -> list[Path]:
+    """Write a guide's QR files into the built site with write(path, content), which leaves an
+    unchanged file as it is, so `mkdocs serve` does not see them change on every rebuild (the
+    hooks pass guidekit.sitedir.write_unless_same, which also knows an in-place build)."""
     written = []
     for kind, content in qr_files(data, title).items():
         target = Path(site_dir) / qr_file_name(lang, short_id, kind)
-        if not (of_this_build(target) and target.read_bytes() == content):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+        write(target, content)
         written.append(target)
     return written

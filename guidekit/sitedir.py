@@ -15,6 +15,10 @@ rename, and never by copying a file's times), at least the build's start (the ch
 of a file made then in the folder: the same clock). While the build runs, a file of the
 last build may still be in the folder: a hook that asks whether a file is there asks
 `written()` instead of `exists()`.
+
+A file whose content this build would write again unchanged is kept instead (`keep()`): its
+times are set to what they were, which sets its change time to now, so it counts as this
+build's; writing it over costs several times more (BENCHMARKS.md, third pass).
 """
 
 from __future__ import annotations
@@ -53,6 +57,12 @@ class InPlaceBuild:
         except OSError:
             return False
         return self.started_ns is None or changed >= self.started_ns
+
+    def keep(self, path: str | Path) -> None:
+        """The file there is this build's output as it is: mark it written by this build
+        without writing it (its modification time stays, its change time becomes now)."""
+        info = os.lstat(path)
+        os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns), follow_symlinks=False)
 
     def finish(self) -> list[Path]:
         """Remove what this build did not write; returns the files removed."""
@@ -99,3 +109,25 @@ def written(config, path: str | Path) -> bool:
     (`exists()` when the build is not in place.)"""
     build = getattr(config.plugins.get("guidekit-i18n"), "in_place", None)
     return build.written(path) if build is not None else Path(path).exists()
+
+
+def write_unless_same(config, path: str | Path, content: bytes) -> bool:
+    """For the hooks: make the file at path hold content, writing only when it does not hold
+    it yet (an unchanged file is kept as this build's, InPlaceBuild.keep); True when written."""
+    path = Path(path)
+    try:
+        same = path.is_file() and not path.is_symlink() and path.read_bytes() == content
+    except OSError:
+        same = False
+    build = getattr(config.plugins.get("guidekit-i18n"), "in_place", None)
+    if same:
+        if build is not None and not build.written(path):
+            try:
+                build.keep(path)
+            except OSError:
+                same = False
+        if same:
+            return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return True

@@ -26,7 +26,7 @@ from mkdocs.plugins import get_plugin_logger
 from guidekit import buildcache
 from guidekit.config import SECTIONS, ConfigError, load_config
 from guidekit.settings import defaults
-from guidekit.sitedir import written
+from guidekit.sitedir import write_unless_same, written
 from guidekit.images import inspect_image, is_external, is_inline, strip_metadata, webp_copy
 
 log = get_plugin_logger("guidekit.images")
@@ -86,8 +86,7 @@ def on_post_build(config):
         if _is_image(file) and file.abs_src_path and file.abs_dest_path:
             _publish_without_metadata(Path(file.abs_src_path), Path(file.abs_dest_path), config)
     for destination, data in _state["copies"].items():
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(data)
+        write_unless_same(config, destination, data)
     _state["copies"] = {}
     # So far in this build (every language up to this one); `mkdocs build -v` shows it.
     log.debug("välimuisti (.cache/guidekit/artifacts.sqlite3): %s", buildcache.current().summary() or "ei käytössä")

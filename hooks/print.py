@@ -49,7 +49,7 @@ from guidekit.languages import BASE_LANGUAGE, DEFAULT_LANGUAGE
 from guidekit.pdf import LARGE_PRINT, REGULAR, pdf_path
 from guidekit import buildcache
 from guidekit.qr import qr_file_name, qr_svg, write_qr_files
-from guidekit.sitedir import written
+from guidekit.sitedir import write_unless_same, written
 
 log = get_plugin_logger("guidekit.print")
 # The redirect pages' own small stylesheet (long words break on a narrow screen).
@@ -274,7 +274,7 @@ def on_post_build(config):
             address = absolute_url(config.site_url, lang, short_url(short_id), default)
             write_qr_files(Path(config.site_dir), lang, short_id, address,
                            ui["qr_label"].format(title=guide.title, address=display_url(address)),
-                           lambda path: written(config, path))
+                           lambda path, content: write_unless_same(config, path, content))
     # A redirect onto a page is AD004 of the address checks already (check_redirect_collisions).
     foreseen = {r.source for r in redirect_collisions(plan.inventory, plan.record, plan.redirects, lang,
                                                       config.use_directory_urls)}
@@ -290,15 +290,12 @@ def on_post_build(config):
             log_finding(log, redirect_onto_page(lang, default, redirect.source))
             continue
         page = plan.inventory.page(lang, redirect.target_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            with_policy(redirect_html(
-                html_lang=BASE_LANGUAGE.get(lang, lang),
-                title=page.title if page else redirect.target,
-                href=relative_href(redirect.source, redirect.target),
-                canonical=absolute_url(config.site_url, lang, redirect.target, default),
-                link_text=ui["redirect_text"],
-                stylesheet=Path(os.path.relpath(Path(config.site_dir) / REDIRECT_STYLESHEET, target.parent)).as_posix(),
-            )),  # a redirect page has no script of its own
-            encoding="utf-8",
-        )
+        html = with_policy(redirect_html(
+            html_lang=BASE_LANGUAGE.get(lang, lang),
+            title=page.title if page else redirect.target,
+            href=relative_href(redirect.source, redirect.target),
+            canonical=absolute_url(config.site_url, lang, redirect.target, default),
+            link_text=ui["redirect_text"],
+            stylesheet=Path(os.path.relpath(Path(config.site_dir) / REDIRECT_STYLESHEET, target.parent)).as_posix(),
+        ))  # a redirect page has no script of its own
+        write_unless_same(config, target, html.encode("utf-8"))

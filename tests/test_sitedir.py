@@ -9,9 +9,11 @@ import time
 from pathlib import Path
 
 from conftest import make_site, run_build
-from guidekit.sitedir import InPlaceBuild
+from types import SimpleNamespace
 
-GUIDE = ("---\ntitle: {title}\ndescription: {title} ohjeena.\nservice: chat\nreviewed: 2026-01-01\n---\n"
+from guidekit.sitedir import InPlaceBuild, write_unless_same
+
+GUIDE = ("---\ntitle: {title}\ndescription: {title} ohjeena.\nservice: chat\nshort: {word}\nreviewed: 2026-01-01\n---\n"
          "# {title}\n\nTämä ohje kertoo, miten {word} toimii.\n\n## Aloita\n\n1. Avaa sovellus.\n")
 PAGES = {
     "fi/index.md": "---\ntitle: Etusivu\ndescription: Etusivu.\n---\n# Etusivu\n\nTervetuloa.\n",
@@ -59,6 +61,51 @@ def test_what_the_build_did_not_write_is_removed_and_the_rest_kept(tmp_path):
     assert (site / "kept" / "index.html").stat().st_ino == inode  # the point: no new inode
 
 
+def config_building_in_place(build: InPlaceBuild | None) -> SimpleNamespace:
+    """What write_unless_same reads of MkDocs' config: the plugin and its in-place build."""
+    return SimpleNamespace(plugins={"guidekit-i18n": SimpleNamespace(in_place=build)})
+
+
+def test_a_file_the_build_would_write_unchanged_is_kept_as_its_own_and_not_written(tmp_path):
+    site = tmp_path / "site"
+    last_build(site)
+    (site / "qr").mkdir()
+    (site / "qr" / "same.svg").write_bytes(b"<svg>same</svg>")
+    (site / "qr" / "changed.svg").write_bytes(b"<svg>old</svg>")
+    (site / "qr" / "not-this-time.svg").write_bytes(b"<svg>gone</svg>")
+    past = time.time() - 3600
+    os.utime(site / "qr" / "same.svg", (past, past))
+    time.sleep(0.02)
+    build = InPlaceBuild(site)
+    assert build.start()
+    config = config_building_in_place(build)
+    assert write_unless_same(config, site / "qr" / "same.svg", b"<svg>same</svg>") is False
+    assert write_unless_same(config, site / "qr" / "changed.svg", b"<svg>new</svg>") is True
+    assert write_unless_same(config, site / "qr" / "new" / "made.svg", b"<svg>made</svg>") is True
+    assert build.written(site / "qr" / "same.svg")  # kept: counts as this build's
+    assert write_unless_same(config, site / "qr" / "same.svg", b"<svg>same</svg>") is False  # twice: still kept
+    build.finish()
+    assert {name: data for name, data in tree(site).items() if name.startswith("qr/")} == {
+        "qr/same.svg": b"<svg>same</svg>", "qr/changed.svg": b"<svg>new</svg>", "qr/new/made.svg": b"<svg>made</svg>"}
+    assert abs((site / "qr" / "same.svg").stat().st_mtime - past) < 1  # not written: its time stays
+
+
+def test_without_an_in_place_build_an_unchanged_file_is_left_and_a_folder_in_the_way_is_an_error(tmp_path):
+    config = config_building_in_place(None)
+    target = tmp_path / "a" / "file.png"
+    assert write_unless_same(config, target, b"png") is True
+    before = target.stat().st_mtime_ns
+    assert write_unless_same(config, target, b"png") is False and target.stat().st_mtime_ns == before
+    assert write_unless_same(config, target, b"other") is True and target.read_bytes() == b"other"
+    (tmp_path / "dir.png").mkdir()  # not a file with that content: written, which fails as a write would
+    try:
+        write_unless_same(config, tmp_path / "dir.png", b"png")
+    except IsADirectoryError:
+        pass
+    else:
+        raise AssertionError("a folder at the path was taken for the file")
+
+
 def test_an_empty_or_missing_folder_is_no_in_place_build(tmp_path):
     assert not InPlaceBuild(tmp_path / "missing").start()
     (tmp_path / "empty").mkdir()
@@ -97,3 +144,10 @@ def test_a_rebuild_over_the_last_site_is_the_site_a_clean_build_makes(tmp_path):
     assert not (site / "ohjeet" / "viestit").exists()
     assert tree(site) == tree(clean) and folders(site) == folders(clean)
     assert (site / "index.html").stat().st_ino == front_inode  # written over, not made again
+    qr_files = sorted((site / "qr").rglob("*.svg"))
+    assert qr_files, "the guides have QR files"
+    times = {path: path.stat().st_mtime_ns for path in qr_files}
+    again = run_build(config, site, {"GUIDEKIT_CHECKS": "0"})
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert tree(site) == tree(clean)
+    assert {path: path.stat().st_mtime_ns for path in qr_files} == times  # unchanged: kept, not written again
