@@ -527,8 +527,8 @@ def _resave_without_metadata(data: bytes) -> bytes:
         return buffer.getvalue()
 
 
-# libwebp's effort (0-6). Lossless at 2 is as small as at the default 4 (0.1 % larger on
-# screenshots) and 15 % faster; a lossy photo keeps 4, which spends the time on quality.
+# libwebp's effort (0-6). Lossless at 2 gave the same bytes as the default 4 on screenshots
+# (BENCHMARKS.md, third pass) and is faster on small screens; a lossy photo keeps 4.
 WEBP_LOSSLESS_METHOD = 2
 WEBP_LOSSY_METHOD = 4
 
