@@ -22,6 +22,7 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 
 # Types of <script> that the browser runs (others, like application/json, are data).
@@ -64,13 +65,19 @@ class _StartTag(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+@lru_cache(maxsize=1024)
+def _attributes(tag_text: str) -> dict[str, str]:
+    # The same <script> and <meta> tags come back on every page; callers only read the dict.
+    return _StartTag(tag_text).attrs
+
+
 def read_scripts(page_html: str) -> PageScripts:
     """The inline scripts that run, where <head> starts and where <meta charset> ends."""
     result = PageScripts()
     for part in _PARTS.finditer(page_html):
         if part.group("script"):
             written = part.group("script_attrs")
-            attrs = _StartTag(f"<script{written}>").attrs if written.strip() else {}
+            attrs = _attributes(f"<script{written}>") if written.strip() else {}
             if "src" not in attrs and attrs.get("type", "").strip().lower() in SCRIPT_TYPES:
                 result.inline.append(part.group("text"))
         elif part.group("tag"):
@@ -78,7 +85,7 @@ def read_scripts(page_html: str) -> PageScripts:
             if tag == "head" and result.head_start is None:
                 result.head_start = part.end()
             elif (tag == "meta" and result.charset_end is None and "charset" in part.group(0).lower()
-                  and "charset" in _StartTag(part.group(0)).attrs):
+                  and "charset" in _attributes(part.group(0))):
                 result.charset_end = part.end()
     return result
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import posixpath
 import html.parser as html_parser
 import re
@@ -670,12 +671,25 @@ def _pages_names(pages: list[tuple[str, bytes]], cache) -> PageNames:
     return names
 
 
-def site_names(site_dir: Path, pruning: tuple[str, ...] = (), cache=None) -> SiteNames:
+def read_site_pages(site_dir: Path) -> list[tuple[str, bytes]]:
+    """Every .html file of a built site as (path inside the site, bytes), by path."""
+    pages = []
+    # os.walk, not Path.rglob: the site has thousands of files and only the pages are read.
+    for folder, _dirs, names in os.walk(site_dir):
+        for name in names:
+            if name.endswith(".html"):
+                file = Path(folder, name)
+                pages.append((file.relative_to(site_dir).as_posix(), file.read_bytes()))
+    return sorted(pages)
+
+
+def site_names(site_dir: Path, pruning: tuple[str, ...] = (), cache=None,
+               pages: list[tuple[str, bytes]] | None = None) -> SiteNames:
     """What every page of a built site contains, what the scripts they load can add, and the
     custom properties the stylesheets they link read (but those being pruned, `pruning`).
-    `cache`: a guidekit.buildcache.ArtifactCache to keep each page's names in, or None."""
-    pages = _pages_names([(file.relative_to(site_dir).as_posix(), file.read_bytes())
-                          for file in sorted(site_dir.rglob("*.html"))], cache)
+    `cache`: a guidekit.buildcache.ArtifactCache to keep each page's names in, or None.
+    `pages`: read_site_pages(site_dir), when the caller has read them already."""
+    pages = _pages_names(read_site_pages(site_dir) if pages is None else pages, cache)
     texts = sorted(pages.inline_scripts)  # in one order in every process: names_digest holds them
     for path in sorted(site_paths(pages.script_addresses)):
         file = site_dir / path
@@ -749,7 +763,8 @@ def prune_site(site_dir: Path, stylesheets: list[str], cache=None) -> list[Prune
     of the site at it. The originals stay, unlinked, for comparison."""
     if not stylesheets:
         return []
-    names = site_names(site_dir, tuple(stylesheets), cache)
+    pages = read_site_pages(site_dir)
+    names = site_names(site_dir, tuple(stylesheets), cache, pages)
     linked = site_paths(names.pages.stylesheet_addresses)
     done, renames = [], {}
     for path in (p for p in stylesheets if p in linked):
@@ -759,12 +774,11 @@ def prune_site(site_dir: Path, stylesheets: list[str], cache=None) -> list[Prune
         (site_dir / new_path).write_text(pruned, encoding="utf-8")
         renames[posixpath.basename(path)] = posixpath.basename(new_path)
         done.append(Pruned(path, new_path, len(css.encode("utf-8")), len(pruned.encode("utf-8"))))
-    for file in site_dir.rglob("*.html"):
-        html = file.read_text(encoding="utf-8", errors="surrogateescape")
+    for path, html in pages:
         changed = html
         for old, new in renames.items():
             # Every page links the theme's stylesheets as …/assets/stylesheets/<name>.
-            changed = changed.replace(f"stylesheets/{old}\"", f"stylesheets/{new}\"")
+            changed = changed.replace(f"stylesheets/{old}\"".encode("utf-8"), f"stylesheets/{new}\"".encode("utf-8"))
         if changed != html:
-            file.write_text(changed, encoding="utf-8", errors="surrogateescape")
+            (site_dir / path).write_bytes(changed)
     return done

@@ -9,12 +9,14 @@ data file is escaped here, and only https:, mailto: and tel: addresses become li
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from html import escape
 from zoneinfo import ZoneInfo
 
+import guidekit.facts
 from guidekit.facts import coming_items, format_date, localize, today
 
 TIMEZONE = ZoneInfo("Europe/Helsinki")
@@ -173,6 +175,31 @@ def _times(stop: dict) -> tuple[dt.datetime, dt.datetime] | dt.date:
     start = dt.datetime.combine(day, dt.time(int(h1), int(m1 or 0)), TIMEZONE)
     end = dt.datetime.combine(day, dt.time(int(h2), int(m2 or 0)), TIMEZONE)
     return start, end
+
+
+CALENDAR_KIND = "tour-calendar"
+
+
+def cached_tour_calendar(facts: dict, lang: str, site_host: str, cache, on: dt.date | None = None) -> bytes:
+    """tour_calendar, kept in the build cache (guidekit/buildcache.py) under the tour's data,
+    the language, the host and the day: a rebuild on the same day neither imports icalendar
+    nor makes the feed again (≈ 0.05 s). A new day or stop is a new key."""
+    if cache is None or not cache.enabled:
+        return tour_calendar(facts, lang, site_host, on)
+    from guidekit import buildcache  # not at the top: it would load the checks' modules
+
+    on = on or today()
+    tour = json.dumps(facts.get("digital_support_tour") or {}, sort_keys=True, default=repr)
+    key = buildcache.key_of(buildcache.code_version(__file__, "icalendar"),
+                            buildcache.code_version(guidekit.facts.__file__), tour, lang, site_host, on.isoformat())
+    found = cache.get(CALENDAR_KIND, key)
+    if found is not None and found.payload.startswith(b"BEGIN:VCALENDAR"):
+        cache.reused[CALENDAR_KIND] += 1
+        return found.payload
+    feed = tour_calendar(facts, lang, site_host, on)
+    cache.made[CALENDAR_KIND] += 1
+    cache.put(CALENDAR_KIND, key, feed)
+    return feed
 
 
 def tour_calendar(facts: dict, lang: str, site_host: str, on: dt.date | None = None) -> bytes:

@@ -203,11 +203,13 @@ def inspect_image(path: Path) -> ImageInfo:
         stat = path.stat()
     except OSError as error:
         return ImageInfo(path=path, size_bytes=0, error=error.strerror or str(error))
-    return _inspect_cached(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    # Keyed by the path as given (made absolute, not resolved: resolving costs a system call
+    # per folder, 0.1 s a build) and by what stat says of the file it reaches.
+    return _inspect_cached(path.absolute(), stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
 
 @lru_cache(maxsize=4096)
-def _inspect_cached(path: Path, mtime_ns: int, size: int) -> ImageInfo:
+def _inspect_cached(path: Path, mtime_ns: int, size: int, inode: int) -> ImageInfo:
     # The same image is referenced from every language's page; read it once per version.
     try:
         data = path.read_bytes()

@@ -19,7 +19,8 @@ from guidekit.document import split_front_matter
 from guidekit.facts import substitute
 from guidekit.findings import log_finding
 from guidekit.frontmatter import is_draft, is_guide
-from guidekit.helpfinder import CALENDAR_FILE, resident_panel, tour_calendar
+from guidekit import buildcache
+from guidekit.helpfinder import CALENDAR_FILE, cached_tour_calendar, resident_panel
 from guidekit.lint import checks_enabled
 from guidekit.html_fixes import valid_material_markup
 from guidekit.htmlsafe import escape_nav_titles, escape_page_text, escape_strings
@@ -81,7 +82,7 @@ def on_files(files, config):
     folder = _state["generated"]
     src_uri = f"{lang}/{CALENDAR_FILE}"
     (folder / lang).mkdir(parents=True, exist_ok=True)
-    (folder / src_uri).write_bytes(tour_calendar(_state["facts"], lang, host))
+    (folder / src_uri).write_bytes(cached_tour_calendar(_state["facts"], lang, host, buildcache.current()))
     feed = File(src_uri, str(folder), config.site_dir, config.use_directory_urls)
     prefix = "" if lang == _default_language(config) else f"{lang}/"
     feed.dest_uri = prefix + CALENDAR_FILE

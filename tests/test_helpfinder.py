@@ -15,6 +15,7 @@ from guidekit.helpfinder import (
     anchor,
     help_finder_html,
     panel_invitation_markdown,
+    cached_tour_calendar,
     tour_calendar,
     upcoming_stops,
 )
@@ -111,6 +112,24 @@ def test_the_calendar_lists_only_coming_stops_with_helsinki_times_and_the_same_u
     assert str(events["sv"][0]["summary"]) == "Turné: I dag"
     assert [str(e["uid"]) for e in events["fi"]] == [str(e["uid"]) for e in events["sv"]]
     assert list(feeds["fi"].walk("VTIMEZONE"))  # the times carry their zone's rules
+
+
+def test_a_rebuild_takes_the_feed_from_the_build_cache_until_the_tour_the_day_or_the_language_changes(tmp_path):
+    from guidekit import buildcache
+
+    cache = buildcache.ArtifactCache(tmp_path / "cache.sqlite3", b"secret")
+    facts = facts_with()
+    feed = cached_tour_calendar(facts, "fi", "asioi.example", cache, on=DAY)
+    assert feed == tour_calendar(facts, "fi", "asioi.example", on=DAY)
+    assert cached_tour_calendar(facts, "fi", "asioi.example", cache, on=DAY) == feed
+    assert (cache.made["tour-calendar"], cache.reused["tour-calendar"]) == (1, 1)
+    moved = facts_with()
+    moved["digital_support_tour"]["items"][1]["place"] = {"fi": "Uusi paikka", "sv": "Ny plats", "en": "New place"}
+    later = DAY + dt.timedelta(days=1)
+    for other, lang, on in ((moved, "fi", DAY), (facts, "sv", DAY), (facts, "fi", later)):
+        assert cached_tour_calendar(other, lang, "asioi.example", cache, on=on) == tour_calendar(other, lang, "asioi.example", on=on)
+    assert cache.made["tour-calendar"] == 4
+    assert b"Uusi paikka" in cached_tour_calendar(moved, "fi", "asioi.example", cache, on=DAY)
 
 
 def test_the_panel_invitation_needs_a_safe_address_and_is_escaped():

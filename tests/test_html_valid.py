@@ -111,3 +111,18 @@ def test_the_fix_finds_the_names_in_any_case_and_after_text_that_lowers_longer()
     for before in ("", "İstanbul ", "kırmızı ", "ÄÖ "):  # İ lowers to two characters; re takes ı for i
         page = f"<p>{before}</p>{tag}<input type=checkbox AUTOCOMPLETE=off><p>tabındex</p>"
         assert valid_material_markup(page) == f'<p>{before}</p><label for="x">A</label><input type="checkbox"><p>tabındex</p>'
+
+
+def test_the_names_are_found_where_a_case_blind_search_finds_them():
+    import random
+    import re
+
+    from guidekit.html_fixes import _name_positions
+
+    rng = random.Random(7)
+    pieces = ["autocomplete", "AutoComplete", "tabindex", "TABINDEX", "tabindextabindex", "auto", "tab",
+              "index", "İ", "ı", "ä", " ", "<", '"', "x"]
+    for _ in range(500):
+        page = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        expected = [m.start() for m in re.finditer("autocomplete|tabindex", page, re.IGNORECASE)]
+        assert _name_positions(page) == expected, page
