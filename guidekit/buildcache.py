@@ -194,6 +194,18 @@ class ArtifactCache:
             except sqlite3.Error:
                 pass  # read-only, full or busy for too long: the next build makes it again
 
+    def payload_or_make(self, kind: str, key: str, make, accept=None) -> bytes:
+        """The payload of `kind` under `key`, else make() and keep it. `accept(payload)`: whether
+        a stored payload has the expected shape (else it is made again)."""
+        stored = self.get(kind, key)
+        if stored is not None and (accept is None or accept(stored.payload)):
+            self.reused[kind] += 1
+            return stored.payload
+        payload = make()
+        self.made[kind] += 1
+        self.put(kind, key, payload)
+        return payload
+
     def close(self) -> None:
         """Close this process's connection (a later get or put opens it again)."""
         with self._lock:

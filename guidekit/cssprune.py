@@ -741,18 +741,17 @@ def pruned_stylesheet(css: str, names: SiteNames, cache=None) -> str:
     from guidekit import buildcache
 
     key = buildcache.key_of(buildcache.code_version(__file__, "tinycss2"), css, names_digest(names))
-    found = cache.get(PRUNED_KIND, key)
-    if found is not None:
-        try:
-            text = found.payload.decode("utf-8")
-            cache.reused[PRUNED_KIND] += 1
-            return text
-        except UnicodeDecodeError:
-            pass  # not what was written: prune again
-    pruned = prune_stylesheet(css, names)
-    cache.made[PRUNED_KIND] += 1
-    cache.put(PRUNED_KIND, key, pruned.encode("utf-8"))
-    return pruned
+    return cache.payload_or_make(PRUNED_KIND, key, lambda: prune_stylesheet(css, names).encode("utf-8"),
+                                 accept=_is_utf8).decode("utf-8")
+
+
+def _is_utf8(payload: bytes) -> bool:
+    # Anything else is not what was written: prune again.
+    try:
+        payload.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 PRUNED_KIND = "pruned-css"

@@ -192,14 +192,8 @@ def cached_tour_calendar(facts: dict, lang: str, site_host: str, cache, on: dt.d
     tour = json.dumps(facts.get("digital_support_tour") or {}, sort_keys=True, default=repr)
     key = buildcache.key_of(buildcache.code_version(__file__, "icalendar"),
                             buildcache.code_version(guidekit.facts.__file__), tour, lang, site_host, on.isoformat())
-    found = cache.get(CALENDAR_KIND, key)
-    if found is not None and found.payload.startswith(b"BEGIN:VCALENDAR"):
-        cache.reused[CALENDAR_KIND] += 1
-        return found.payload
-    feed = tour_calendar(facts, lang, site_host, on)
-    cache.made[CALENDAR_KIND] += 1
-    cache.put(CALENDAR_KIND, key, feed)
-    return feed
+    return cache.payload_or_make(CALENDAR_KIND, key, lambda: tour_calendar(facts, lang, site_host, on),
+                                 accept=lambda feed: feed.startswith(b"BEGIN:VCALENDAR"))
 
 
 def tour_calendar(facts: dict, lang: str, site_host: str, on: dt.date | None = None) -> bytes:

@@ -14,6 +14,7 @@ from typing import Callable
 import segno
 
 from guidekit import buildcache, qrmask
+from guidekit.sitedir import write_file_unless_same
 
 # M recovers from about 15 % damage: enough for a folded or smudged handout while
 # keeping the code small (short addresses need version 3-4).
@@ -79,26 +80,13 @@ def _code(data: str):
     return code if code is not None else segno.make(data, error=ERROR_CORRECTION, micro=False, mask=mask)
 
 
-def _cached_text(kind: str, key: str, make) -> bytes:
-    """The artefact `kind` under `key` from the build cache, else make() and keep it."""
-    cache = buildcache.current()
-    stored = cache.get(kind, key)
-    if stored is not None:
-        cache.reused[kind] += 1
-        return stored.payload
-    payload = make()
-    cache.made[kind] += 1
-    cache.put(kind, key, payload)
-    return payload
-
-
 @functools.lru_cache(maxsize=4096)
 def _drawing(data: str) -> str:
     def make() -> bytes:
         return _code(data).svg_inline(scale=1, border=BORDER, omitsize=True, svgclass=None, lineclass=None,
                                       light="#fff", dark="#000").encode("utf-8")
     try:
-        return _cached_text("qr-inline", _key("inline", data), make).decode("utf-8")
+        return buildcache.current().payload_or_make("qr-inline", _key("inline", data), make).decode("utf-8")
     except UnicodeDecodeError:  # cannot be (the MAC matched), but never publish a broken code
         return make().decode("utf-8")
 
@@ -113,8 +101,8 @@ def qr_files(data: str, title: str) -> dict[str, bytes]:
     <title> names it) and a PNG image (for word processors), both with the quiet zone.
     Kept in the build cache: the PNG's encoding is the costly part."""
     return {
-        "svg": _cached_text("qr-svg", _key("svg", data, title), lambda: _svg_file(data, title)),
-        "png": _cached_text("qr-png", _key("png", data, PNG_SCALE), lambda: _png_file(data)),
+        "svg": buildcache.current().payload_or_make("qr-svg", _key("svg", data, title), lambda: _svg_file(data, title)),
+        "png": buildcache.current().payload_or_make("qr-png", _key("png", data, PNG_SCALE), lambda: _png_file(data)),
     }
 
 
@@ -165,14 +153,8 @@ def _svg_file(data: str, title: str) -> bytes:
     return svg.getvalue().replace(b"<svg ", f'<svg viewBox="0 0 {width} {height}" '.encode(), 1)
 
 
-def _write_unless_same(path: Path, content: bytes) -> None:
-    if not (path.is_file() and path.read_bytes() == content):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-
-
 def write_qr_files(site_dir: Path, lang: str, short_id: str, data: str, title: str,
-                   write: Callable[[Path, bytes], object] = _write_unless_same) -> list[Path]:
+                   write: Callable[[Path, bytes], object] = write_file_unless_same) -> list[Path]:
     """Write a guide's QR files into the built site with write(path, content), which leaves an
     unchanged file as it is, so `mkdocs serve` does not see them change on every rebuild (the
     hooks pass guidekit.sitedir.write_unless_same, which also knows an in-place build)."""

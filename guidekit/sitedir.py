@@ -104,30 +104,46 @@ def _empty(folder: str) -> bool:
         return next(inside, None) is None
 
 
+def in_place_build(config) -> InPlaceBuild | None:
+    """The in-place build of this MkDocs build (guidekit/i18n_plugin.py), or None."""
+    return getattr(config.plugins.get("guidekit-i18n"), "in_place", None)
+
+
 def written(config, path: str | Path) -> bool:
     """For the hooks: is this file of the site folder one the build in progress wrote?
     (`exists()` when the build is not in place.)"""
-    build = getattr(config.plugins.get("guidekit-i18n"), "in_place", None)
+    build = in_place_build(config)
     return build.written(path) if build is not None else Path(path).exists()
 
 
 def write_unless_same(config, path: str | Path, content: bytes) -> bool:
-    """For the hooks: make the file at path hold content, writing only when it does not hold
-    it yet (an unchanged file is kept as this build's, InPlaceBuild.keep); True when written."""
+    """For the hooks: write_file_unless_same in this MkDocs build."""
+    return write_file_unless_same(path, content, in_place_build(config))
+
+
+def write_file_unless_same(path: str | Path, content: bytes, build: InPlaceBuild | None = None) -> bool:
+    """Make the file at path hold content, writing only when it does not hold it yet (in an
+    in-place build an unchanged file is kept as this build's, InPlaceBuild.keep); True when written."""
     path = Path(path)
-    try:
-        same = path.is_file() and not path.is_symlink() and path.read_bytes() == content
-    except OSError:
-        same = False
-    build = getattr(config.plugins.get("guidekit-i18n"), "in_place", None)
-    if same:
-        if build is not None and not build.written(path):
-            try:
-                build.keep(path)
-            except OSError:
-                same = False
-        if same:
-            return False
+    if _holds(path, content) and _kept(path, build):
+        return False
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
+    return True
+
+
+def _holds(path: Path, content: bytes) -> bool:
+    try:
+        return path.is_file() and not path.is_symlink() and path.read_bytes() == content
+    except OSError:
+        return False
+
+
+def _kept(path: Path, build: InPlaceBuild | None) -> bool:
+    if build is None or build.written(path):
+        return True
+    try:
+        build.keep(path)
+    except OSError:
+        return False  # then it is written
     return True

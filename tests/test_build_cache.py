@@ -71,6 +71,22 @@ def test_an_artefact_is_read_back_as_it_was_stored(tmp_path):
     assert new_build(tmp_path).get("webp", "k2") is None
 
 
+def test_a_payload_is_made_once_and_made_again_when_the_stored_one_is_not_accepted(tmp_path):
+    cache = buildcache.use(tmp_path)
+    made = []
+
+    def make():
+        made.append(1)
+        return b"<svg>" + str(len(made)).encode() + b"</svg>"
+
+    assert cache.payload_or_make("qr-svg", "k", make) == b"<svg>1</svg>"
+    assert new_build(tmp_path).payload_or_make("qr-svg", "k", make) == b"<svg>1</svg>" and len(made) == 1
+    rejected = new_build(tmp_path)
+    assert rejected.payload_or_make("qr-svg", "k", make, accept=lambda payload: b"2" in payload) == b"<svg>2</svg>"
+    assert (rejected.made["qr-svg"], rejected.reused["qr-svg"]) == (1, 0)
+    assert new_build(tmp_path).get("qr-svg", "k").payload == b"<svg>2</svg>"  # the new one is kept
+
+
 @pytest.mark.parametrize(
     "damage",
     [
